@@ -1,0 +1,40 @@
+package io.triggercache;
+
+/**
+ * A predicate over a change: the trigger that names it fires only if it returns {@code true}.
+ *
+ * <p>Named by {@link Trigger#checker()} and resolved once at deployment: as a CDI bean when one
+ * exists (so it may inject), otherwise by its public no-argument constructor. It runs while the
+ * transaction flushes, before the change is recorded; it must be thread-safe, fast, and must not
+ * touch the database through the flushing session.
+ *
+ * <pre>{@code
+ * public class OnlyPublished implements Checker {
+ *     public boolean test(Change change) {
+ *         Change.State state = change.after() != null ? change.after() : change.before();
+ *         return Boolean.TRUE.equals(state.get("published"));
+ *     }
+ * }
+ * }</pre>
+ */
+@FunctionalInterface
+public interface Checker {
+
+    /**
+     * Returns whether the change should drop the trigger's groups.
+     *
+     * @param change the change, never null
+     */
+    boolean test(Change change);
+
+    /** The default of {@link Trigger#checker()}: no checker. Never invoked. */
+    final class None implements Checker {
+        private None() {
+        }
+
+        @Override
+        public boolean test(Change change) {
+            throw new IllegalStateException("Checker.None is a marker and is never called");
+        }
+    }
+}

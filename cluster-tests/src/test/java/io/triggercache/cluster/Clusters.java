@@ -1,0 +1,34 @@
+package io.triggercache.cluster;
+
+/**
+ * The clusters shared by the test classes of one test JVM: started on first use (a Hazelcast or Infinispan
+ * cluster takes seconds to form), stopped when the JVM exits.
+ */
+final class Clusters {
+
+    private static HazelcastCluster hazelcast;
+    private static InfinispanCluster infinispan;
+
+    private Clusters() {
+    }
+
+    static synchronized HazelcastCluster hazelcast() {
+        if (hazelcast == null) {
+            HazelcastCluster cluster = HazelcastCluster.start(2);
+            Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
+            hazelcast = cluster;
+        }
+        return hazelcast;
+    }
+
+    static synchronized InfinispanCluster infinispan() {
+        if (infinispan == null) {
+            InfinispanCluster cluster = new InfinispanCluster(2);
+            Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
+            cluster.manager(0);
+            cluster.manager(1);
+            infinispan = cluster;
+        }
+        return infinispan;
+    }
+}

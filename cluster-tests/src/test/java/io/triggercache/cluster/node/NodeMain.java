@@ -1,0 +1,382 @@
+package io.triggercache.cluster.node;
+
+import com.hazelcast.cache.HazelcastCachingProvider;
+import com.hazelcast.cache.HazelcastMemberCachingProvider;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+
+import io.triggercache.CacheStatistics;
+import io.triggercache.MethodStatistics;
+import io.triggercache.cdi.TriggerCacheExtension;
+import io.triggercache.jcache.JCacheStore;
+import io.triggercache.jcache.NearMode;
+import io.triggercache.jcache.SerializationCodec;
+import io.triggercache.spi.CacheStore;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.cache.CacheManager;
+
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+/**
+ * One application node, run in a JVM of its own by the cluster tests: its own CDI container (Weld SE with
+ * the triggercache extension), its own Hibernate session factory over the shared database, and a
+ * {@link JCacheStore} over the shared cache (an embedded Hazelcast member, or a Redisson client). The test
+ * drives it over a line protocol on a loopback socket; each command answers one line, {@code OK ...} or
+ * {@code ERR ...}.
+ */
+public final class NodeMain {
+
+    /** What the node was started with: {@code key=value} arguments. */
+    record Settings(Map<String, String> values) {
+        String get(String key) {
+            String value = values.get(key);
+            if (value == null) {
+                throw new IllegalArgumentException("missing node argument " + key);
+            }
+            return value;
+        }
+
+        String jdbcUrl() {
+            return get("jdbc.url");
+        }
+
+        String jdbcUser() {
+            return get("jdbc.user");
+        }
+    }
+
+    static volatile Settings settings;
+    private static CacheStore store;
+    private static HazelcastInstance member;
+    private static CacheManager manager;
+    private static final AtomicLong FAILURES = new AtomicLong();
+    private static final AtomicLong WENT = new AtomicLong();
+    private static volatile boolean watching;
+
+    private NodeMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> values = new HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            values.put(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+        settings = new Settings(values);
+        store = openStore();
+        Weld weld = new Weld("node-" + settings.get("name")).disableDiscovery()
+                .addBeanClasses(ArticleViews.class, Writer.class, Jpa.class, StoreBean.class)
+                .addExtension(new TriggerCacheExtension());
+        try (WeldContainer container = weld.initialize();
+             ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Path portFile = Path.of(settings.get("portFile"));
+            Files.writeString(portFile.resolveSibling(portFile.getFileName() + ".tmp"), Integer.toString(server.getLocalPort()));
+            Files.move(portFile.resolveSibling(portFile.getFileName() + ".tmp"), portFile);
+            ExecutorService connections = Executors.newCachedThreadPool();
+            for (;;) {
+                Socket socket = server.accept();
+                connections.submit(() -> serve(container, socket));
+            }
+        }
+    }
+
+    private static CacheStore openStore() {
+        String kind = settings.get("store");
+        switch (kind) {
+            case "hazelcast" -> {
+                member = Hazelcast.newHazelcastInstance(hazelcast());
+                manager = new HazelcastMemberCachingProvider().getCacheManager(URI.create("urn:triggercache:cluster"),
+                        NodeMain.class.getClassLoader(), HazelcastCachingProvider.propertiesByInstanceItself(member));
+            }
+            case "redis" -> manager = new org.redisson.jcache.JCachingProvider()
+                    .getCacheManager(URI.create(settings.get("redis.config")), NodeMain.class.getClassLoader());
+            default -> throw new IllegalArgumentException("unknown store " + kind);
+        }
+        return JCacheStore.builder(manager)
+                .codec(SerializationCodec.defaults())
+                .near(NearMode.valueOf(settings.get("near")))
+                .near("nearTitle", NearMode.NEAR)
+                .near("offTitle", NearMode.OFF)
+                .leasePeriod(Duration.ofMillis(Long.parseLong(settings.get("lease"))))
+                .heartbeat(Duration.ofMillis(100))
+                .build();
+    }
+
+    private static Config hazelcast() {
+        Config config = new Config();
+        config.setClusterName(settings.get("hz.cluster"));
+        config.setInstanceName("node-" + settings.get("name"));
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.socket.bind.any", "false");
+        config.setProperty("hazelcast.logging.type", "jdk");
+        config.getJetConfig().setEnabled(false);
+        NetworkConfig network = config.getNetworkConfig();
+        network.setPort(Integer.parseInt(settings.get("hz.port"))).setPortAutoIncrement(false);
+        network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+        JoinConfig join = network.getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getTcpIpConfig().setEnabled(true);
+        for (String port : settings.get("hz.members").split(",")) {
+            join.getTcpIpConfig().addMember("127.0.0.1:" + port);
+        }
+        return config;
+    }
+
+    /** The application's store bean: the extension uses it instead of its embedded default. */
+    @ApplicationScoped
+    public static class StoreBean {
+        @Produces
+        @ApplicationScoped
+        CacheStore store() {
+            return store;
+        }
+    }
+
+    private static void serve(WeldContainer container, Socket socket) {
+        try (socket;
+             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+             PrintWriter out = new PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                String answer;
+                try {
+                    answer = "OK " + execute(container, line.split(" "));
+                } catch (Exception | Error e) {
+                    answer = "ERR " + e.toString().replace('\n', ' ');
+                }
+                out.println(answer);
+                if (line.equals("exit")) {
+                    System.exit(0);
+                }
+            }
+        } catch (IOException e) {
+            // the test closed the connection
+        }
+    }
+
+    private static String execute(WeldContainer container, String[] command) throws Exception {
+        ArticleViews views = container.select(ArticleViews.class).get();
+        switch (command[0]) {
+            case "title":
+                return views.title(Long.parseLong(command[1]));
+            case "rename": {
+                container.select(Writer.class).get().rename(Long.parseLong(command[1]), command[2]);
+                return Long.toString(System.nanoTime());   // when the commit call returned
+            }
+            case "loads":
+                return Long.toString(ArticleViews.LOADS.get());
+            case "stats": {
+                MethodStatistics s = container.select(CacheStatistics.class).get().of("title");
+                return s.hits() + " " + s.misses() + " " + s.loads() + " " + s.bypasses() + " " + s.errors();
+            }
+            case "arm":
+                Gate.arm();
+                return "armed";
+            case "awaitPaused":
+                return Boolean.toString(Gate.awaitPaused());
+            case "release":
+                Gate.release();
+                return "released";
+            case "disarm":
+                Gate.disarm();
+                return "disarmed";
+            case "warm":
+                return container.select(Jpa.class).get().tx(em -> em.find(Article.class, 10L).getTitle());
+            case "went":
+                return Long.toString(WENT.get());
+            case "near":
+                return views.nearTitle(Long.parseLong(command[1]));
+            case "off":
+                return views.offTitle(Long.parseLong(command[1]));
+            case "watching":
+                return Boolean.toString(watching);
+            case "rawget":
+                return rawGetCost(Integer.parseInt(command[1]));
+            case "hitcost":
+                return hitCost(views, command[1], Long.parseLong(command[2]), Integer.parseInt(command[3]));
+            case "burst":
+                return burst(views, Integer.parseInt(command[1]), Long.parseLong(command[2]));
+            case "watch":
+                return watch(views, Long.parseLong(command[1]), command[2], Long.parseLong(command[3]), command[4]);
+            case "workload":
+                return workload(views, container.select(Jpa.class).get(), Long.parseLong(command[1]), Long.parseLong(command[2]), Integer.parseInt(command[3]));
+            case "exit":
+                return "bye";
+            default:
+                throw new IllegalArgumentException("unknown command " + command[0]);
+        }
+    }
+
+    /** {@code n} threads call title(id) at once; answers the distinct titles they got. */
+    private static String burst(ArticleViews views, int n, long id) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch ready = new CountDownLatch(n);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<String>> calls = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                calls.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    WENT.incrementAndGet();
+                    return views.title(id);
+                }));
+            }
+            ready.await();
+            go.countDown();
+            TreeSet<String> titles = new TreeSet<>();
+            for (Future<String> call : calls) {
+                titles.add(call.get(60, TimeUnit.SECONDS));
+            }
+            return String.join(",", titles);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Calls title(id) in a loop until it returns {@code expected}; answers the {@code System.nanoTime()} of
+     * the first call that did (the same clock as the other node's on one machine) and the number of calls.
+     */
+    private static String watch(ArticleViews views, long id, String expected, long timeoutMillis, String method) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        long calls = 0;
+        try {
+            while (System.nanoTime() < deadline) {
+                calls++;
+                String title = method.equals("near") ? views.nearTitle(id) : views.title(id);
+                watching = true;
+                if (expected.equals(title)) {
+                    return System.nanoTime() + " " + calls;
+                }
+                // poll every 50 us rather than spin: on two cores a spinning reader would starve the
+                // threads that deliver the invalidation, and measure itself
+                java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+            }
+        } finally {
+            watching = false;
+        }
+        throw new IllegalStateException(method + " " + id + " never became " + expected + " in " + timeoutMillis + " ms");
+    }
+
+    /** Nanoseconds per plain JCache {@code get} of one present key of the shared token cache: the provider's own cost. */
+    private static String rawGetCost(int iterations) {
+        javax.cache.Cache<Object, Object> cache = manager.getCache(JCacheStore.TOKEN_CACHE);
+        cache.put("raw-get-probe", "12345678");
+        long sink = 0;
+        long elapsed = 0;
+        for (int round = 0; round < 2; round++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < iterations; i++) {
+                sink += ((String) cache.get("raw-get-probe")).length();
+            }
+            elapsed = System.nanoTime() - start;
+        }
+        return (elapsed / iterations) + " " + sink;
+    }
+
+    /** Nanoseconds per call of a cached method on a warm entry (a hit), over {@code iterations} calls. */
+    private static String hitCost(ArticleViews views, String method, long id, int iterations) throws Exception {
+        long sink = 0;
+        for (int round = 0; round < 2; round++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < iterations; i++) {
+                String title = switch (method) {
+                    case "near" -> views.nearTitle(id);
+                    case "off" -> views.offTitle(id);
+                    default -> views.title(id);
+                };
+                sink += title.length();
+            }
+            long elapsed = System.nanoTime() - start;
+            if (round == 1) {
+                return (elapsed / iterations) + " " + sink;
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    /**
+     * Reads title(id) in a loop for {@code millis}; each title is "v<N>". Answers: calls, business-call
+     * failures, stale reads, the highest version seen and the {@code System.nanoTime()} of the first 100 stale
+     * reads ({@code -} for none). A read is stale when it returns a version lower
+     * than the one whose commit call had returned before the read began: the writer records that version
+     * in {@code cluster_committed} after its commit call returns, and the reader reads it just before the
+     * call (the article's own row is no oracle: it shows the new title while the commit's invalidation is
+     * still running, before I1 applies).
+     */
+    /** Stale reads whose time a workload answer carries; more are counted but not timed. */
+    static final int MAX_STALE_REPORTED = 10_000;
+
+    private static String workload(ArticleViews views, Jpa jpa, long id, long millis, int checkEvery) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        long calls = 0;
+        long failures = 0;
+        long stale = 0;
+        long highest = 0;
+        StringBuilder staleAt = new StringBuilder();
+        while (System.nanoTime() < deadline) {
+            calls++;
+            long floor = calls % checkEvery == 0 ? committed(jpa, id) : -1;
+            try {
+                long seen = version(views.title(id));
+                highest = Math.max(highest, seen);
+                if (seen < floor) {
+                    stale++;
+                    if (stale <= MAX_STALE_REPORTED) {
+                        staleAt.append(staleAt.length() == 0 ? "" : ",").append(System.nanoTime());
+                    }
+                    if (stale <= 5) {
+                        System.out.println("STALE read " + stale + ": v" + seen + " while v" + floor + " was committed, at "
+                                + System.nanoTime() + " (" + java.time.Instant.now() + ")");
+                    }
+                }
+            } catch (RuntimeException e) {
+                failures++;
+                FAILURES.incrementAndGet();
+            }
+        }
+        return calls + " " + failures + " " + stale + " " + highest + " " + (staleAt.length() == 0 ? "-" : staleAt);
+    }
+
+    private static long committed(Jpa jpa, long id) {
+        return jpa.tx(em -> ((Number) em.createNativeQuery("select version from cluster_committed where id = " + id)
+                .getSingleResult()).longValue());
+    }
+
+    private static long version(String title) {
+        return Long.parseLong(title.substring(title.indexOf('v') + 1));
+    }
+}

@@ -1,0 +1,410 @@
+package io.triggercache.hibernate.internal;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.triggercache.Change;
+import io.triggercache.hibernate.TriggerCacheSettings;
+import io.triggercache.spi.ChangeSink;
+
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventType;
+import org.hibernate.persister.collection.CollectionPersister;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.resource.jdbc.spi.StatementInspector;
+import org.hibernate.resource.transaction.spi.TransactionCoordinatorBuilder;
+
+/**
+ * The change source of one session factory: finds its {@link ChangeSink}, knows its entities and tables, and
+ * routes each change to the right transaction (or reports it at once outside any).
+ *
+ * <p>Public only so that the integrator in the parent package can install it; not an API. Thread-safe.
+ */
+public final class ChangeSource {
+
+    /** Hibernate setting naming the per-session listener class ({@code AvailableSettings.AUTO_SESSION_EVENTS_LISTENER}). */
+    static final String AUTO_SESSION_LISTENER = "hibernate.session.events.auto";
+    /** Hibernate setting naming the statement inspector ({@code AvailableSettings.STATEMENT_INSPECTOR}). */
+    static final String STATEMENT_INSPECTOR = "hibernate.session_factory.statement_inspector";
+
+    private static final long SINK_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final Map<SessionFactoryImplementor, ChangeSource> INSTALLED = new ConcurrentHashMap<>();
+
+    private final SessionFactoryImplementor factory;
+    private final String name;
+    private final boolean jta;
+    private final boolean activityInstalled;
+
+    private volatile ChangeSink sink;
+    private volatile long nextLookup;
+    private volatile boolean missLogged;
+    private FlushBarrier barrier;
+
+    private final ConcurrentHashMap<String, EntityMetadata> entities = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CollectionMetadata> collections = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<SharedSessionContractImplementor, SessionTransaction> sessions = new ConcurrentHashMap<>();
+    private volatile Map<String, Set<Class<?>>> typesByTable;
+
+    private ChangeSource(SessionFactoryImplementor factory) {
+        this.factory = factory;
+        this.name = factory.getName() != null ? factory.getName() : factory.getUuid();
+        TransactionCoordinatorBuilder tcb = factory.getServiceRegistry().getService(TransactionCoordinatorBuilder.class);
+        this.jta = tcb != null && tcb.isJta();
+        Object auto = factory.getProperties().get(AUTO_SESSION_LISTENER);
+        this.activityInstalled = auto != null && SessionActivity.class.getName().equals(auto.toString().trim());
+        if (auto != null && !activityInstalled) {
+            Log.sessionListenerTaken(name, auto.toString());
+        }
+    }
+
+    /** Registers the listeners on {@code factory}, unless {@value TriggerCacheSettings#ENABLED} is false. */
+    public static void install(SessionFactoryImplementor factory) {
+        if (!enabled(factory.getProperties().get(TriggerCacheSettings.ENABLED))) {
+            return;
+        }
+        ChangeSource source = new ChangeSource(factory);
+        INSTALLED.put(factory, source);
+        ChangeListener listener = new ChangeListener(source);
+        EventListenerRegistry registry = factory.getEventEngine().getListenerRegistry();
+        registry.appendListeners(EventType.PRE_INSERT, listener);
+        registry.appendListeners(EventType.PRE_UPDATE, listener);
+        registry.appendListeners(EventType.PRE_DELETE, listener);
+        registry.appendListeners(EventType.PRE_UPSERT, listener);
+        registry.appendListeners(EventType.PRE_COLLECTION_RECREATE, listener);
+        registry.appendListeners(EventType.PRE_COLLECTION_UPDATE, listener);
+        registry.appendListeners(EventType.PRE_COLLECTION_REMOVE, listener);
+        registry.appendListeners(EventType.POST_INSERT, listener);
+        registry.appendListeners(EventType.POST_UPDATE, listener);
+        registry.appendListeners(EventType.POST_DELETE, listener);
+        registry.appendListeners(EventType.POST_UPSERT, listener);
+        registry.appendListeners(EventType.POST_COLLECTION_RECREATE, listener);
+        registry.appendListeners(EventType.POST_COLLECTION_UPDATE, listener);
+        registry.appendListeners(EventType.POST_COLLECTION_REMOVE, listener);
+        registry.appendListeners(EventType.AUTO_FLUSH, listener);
+        FlushBarrier barrier = new FlushBarrier(source);
+        source.barrier = barrier;
+        registry.appendListeners(EventType.PERSIST, barrier);
+        registry.appendListeners(EventType.MERGE, barrier);
+        registry.appendListeners(EventType.DELETE, barrier);
+        registry.appendListeners(EventType.POST_LOAD, barrier);
+
+        StatementInspector inspector = factory.getSessionFactoryOptions().getStatementInspector();
+        if (inspector instanceof DmlInspector) {
+            ((DmlInspector) inspector).bind(source);
+        } else {
+            Log.inspectorMissing(source.name);
+        }
+    }
+
+    /** Detaches the statement inspector and forgets the factory's state. */
+    public static void uninstall(SessionFactoryImplementor factory) {
+        ChangeSource source = INSTALLED.remove(factory);
+        if (source == null) {
+            return;
+        }
+        StatementInspector inspector = factory.getSessionFactoryOptions().getStatementInspector();
+        if (inspector instanceof DmlInspector) {
+            ((DmlInspector) inspector).unbind(source);
+        }
+        source.sessions.clear();
+        if (source.barrier != null) {
+            source.barrier.unregister();
+        }
+        source.sink = null;
+    }
+
+    static boolean enabled(Object setting) {
+        return setting == null || !"false".equalsIgnoreCase(setting.toString().trim());
+    }
+
+    boolean jta() {
+        return jta;
+    }
+
+    // ---- the sink -------------------------------------------------------------------------------------------
+
+    /** The sink, or {@code null} when none is found (then nothing is reported; looked up again at most once a second). */
+    ChangeSink sink() {
+        ChangeSink s = sink;
+        return s != null ? s : lookUpSink();
+    }
+
+    private ChangeSink lookUpSink() {
+        long now = System.nanoTime();
+        if (nextLookup != 0 && now - nextLookup < 0) {
+            return null;
+        }
+        synchronized (this) {
+            if (sink != null) {
+                return sink;
+            }
+            ChangeSink found = SinkLocator.locate(factory, name);
+            if (found == null) {
+                nextLookup = System.nanoTime() + SINK_RETRY_NANOS;
+                if (!missLogged) {
+                    missLogged = true;
+                    Log.noSink(name);
+                }
+                return null;
+            }
+            sink = found;
+            return found;
+        }
+    }
+
+    // ---- metadata ---------------------------------------------------------------------------------------------
+
+    EntityMetadata entity(EntityPersister persister) {
+        EntityMetadata m = entities.get(persister.getEntityName());
+        return m != null ? m : entities.computeIfAbsent(persister.getEntityName(),
+                n -> new EntityMetadata(persister, factory.getMappingMetamodel()));
+    }
+
+    EntityPersister entityPersister(String entityName) {
+        return factory.getMappingMetamodel().getEntityDescriptor(entityName);
+    }
+
+    CollectionMetadata collection(String role) {
+        CollectionMetadata m = collections.get(role);
+        return m != null ? m : collections.computeIfAbsent(role,
+                r -> new CollectionMetadata(factory.getMappingMetamodel().getCollectionDescriptor(r)));
+    }
+
+    /** The entity classes whose rows live in (or whose collections are stored in) each normalized table. */
+    private Map<String, Set<Class<?>>> typesByTable() {
+        Map<String, Set<Class<?>>> index = typesByTable;
+        if (index == null) {
+            Map<String, Set<Class<?>>> built = new HashMap<>();
+            factory.getMappingMetamodel().forEachEntityDescriptor(p -> {
+                for (String space : p.getPropertySpaces()) {
+                    built.computeIfAbsent(SqlTables.normalize(space), t -> new LinkedHashSet<>()).add(p.getMappedClass());
+                }
+            });
+            factory.getMappingMetamodel().forEachCollectionDescriptor(c -> {
+                Class<?> owner = c.getOwnerEntityPersister().getMappedClass();
+                for (String space : c.getCollectionSpaces()) {
+                    built.computeIfAbsent(SqlTables.normalize(space), t -> new LinkedHashSet<>()).add(owner);
+                }
+            });
+            built.replaceAll((t, types) -> Collections.unmodifiableSet(types));
+            index = Collections.unmodifiableMap(built);
+            typesByTable = index;
+        }
+        return index;
+    }
+
+    /** The watched entity classes stored in {@code tables} (normalized names; unknown ones are ignored). */
+    Set<Class<?>> watchedTypes(Iterable<String> tables, ChangeSink sink) {
+        Map<String, Set<Class<?>>> index = typesByTable();
+        Set<Class<?>> types = null;
+        for (String table : tables) {
+            Set<Class<?>> mapped = index.get(table);
+            if (mapped == null) {
+                continue;
+            }
+            for (Class<?> type : mapped) {
+                if (sink.watches(type)) {
+                    if (types == null) {
+                        types = new LinkedHashSet<>();
+                    }
+                    types.add(type);
+                }
+            }
+        }
+        return types == null ? Collections.emptySet() : types;
+    }
+
+    // ---- routing ----------------------------------------------------------------------------------------------
+
+    /**
+     * Reports an entity change of {@code session}: into its transaction when one is in progress, else at once.
+     * {@code session} is null for a Hibernate 6.6 StatelessSession event (see {@link SessionActivity}).
+     */
+    void changed(SharedSessionContractImplementor session, ChangeSink sink, Change change, Object insertedEntity) {
+        if (session == null) {
+            SessionActivity activity = currentActivity();
+            if (activity != null) {
+                activity.changed(sink, change);
+            } else {
+                sink.changedNow(change);
+            }
+        } else {
+            SessionTransaction tx = null;
+            if (session.isTransactionInProgress()) {
+                tx = transaction(session, sink);
+                tx.changes().add(change);
+            } else {
+                sink.changedNow(change);
+            }
+            if (insertedEntity != null && session.isEventSource()) {
+                // remembered so that creating its collections, later in the flush, is not reported again
+                (tx != null ? tx : transaction(session, sink)).inserted(insertedEntity);
+            }
+        }
+    }
+
+    /** Reports rows of {@code types} changed by {@code session} (bulk DML), like {@link #changed}. */
+    void bulkChanged(SharedSessionContractImplementor session, ChangeSink sink, Set<Class<?>> types) {
+        if (session.isTransactionInProgress()) {
+            SessionTransaction tx = transaction(session, sink);
+            for (Class<?> type : types) {
+                tx.changes().addBulk(type);
+            }
+        } else {
+            for (Class<?> type : types) {
+                sink.bulkChangedNow(type);
+            }
+        }
+    }
+
+    /** A bulk statement left pending by the inspector, claimed by the session that prepares it. */
+    void bulkOfActivity(SessionActivity activity, Set<Class<?>> types) {
+        ChangeSink s = sink();
+        if (s != null) {
+            for (Class<?> type : types) {
+                activity.bulkChanged(s, type);
+            }
+        }
+    }
+
+    /** The session's tracker if it already has one. */
+    SessionTransaction existingTransaction(SharedSessionContractImplementor session) {
+        return session == null ? null : sessions.get(session);
+    }
+
+    private SessionTransaction transaction(SharedSessionContractImplementor session, ChangeSink sink) {
+        SessionTransaction tx = sessions.get(session);
+        if (tx == null) {
+            tx = new SessionTransaction(this, session, sink);
+            SessionTransaction raced = sessions.putIfAbsent(session, tx);
+            if (raced != null) {
+                return raced;
+            }
+            session.getEventListenerManager().addListener(tx);
+        }
+        return tx;
+    }
+
+    void forget(SharedSessionContractImplementor session, SessionTransaction tx) {
+        sessions.remove(session, tx);
+    }
+
+    private static SessionActivity currentActivity() {
+        ThreadState state = ThreadState.peek();
+        return state == null ? null : state.activity;
+    }
+
+    // ---- what the thread is executing -------------------------------------------------------------------------
+
+    void entityWriteStarts(Set<String> tables) {
+        ThreadState.get().entityWrite = tables;
+    }
+
+    void entityWriteEnds() {
+        ThreadState state = ThreadState.peek();
+        if (state != null && state.entityWrite != null) {
+            state.entityWrite = null;
+            state.dropIfEmpty();
+        }
+    }
+
+    /** A {@code Session} auto-flushed before executing a query on {@code spaces}. */
+    void queryStarts(SharedSessionContractImplementor session, Set<String> spaces) {
+        if (sink() != null) {
+            ThreadState.get().mark(this, session, spaces);
+        }
+    }
+
+    /** Called by the statement inspector with each SQL statement about to be prepared by a session of this factory. */
+    void statement(String sql) {
+        ThreadState state = ThreadState.peek();
+        SharedSessionContractImplementor marked = null;
+        Set<String> markedSpaces = null;
+        if (state != null) {
+            if (state.pendingSource != null) {
+                // the previous bulk statement was prepared by a session without SessionActivity: report it now
+                ChangeSource unclaimed = state.pendingSource;
+                Set<Class<?>> types = state.pendingTypes;
+                state.clearPending();
+                unclaimed.bulkNow(types);
+            }
+            if (state.markSource != null) {
+                if (state.markSource == this) {
+                    marked = state.markSession;
+                    markedSpaces = state.markSpaces;
+                }
+                state.clearMark();
+            }
+        }
+        boolean writes = SqlTables.mayWrite(sql);
+        if (!writes && (marked == null || !SqlTables.mayCall(sql))) {
+            if (state != null) {
+                state.dropIfEmpty();
+            }
+            return;
+        }
+        ChangeSink s = sink();
+        if (s == null) {
+            return;
+        }
+        Set<String> tables = writes ? SqlTables.written(sql) : Collections.emptySet();
+        if (state != null && state.entityWrite != null && state.entityWrite.containsAll(tables) && !tables.isEmpty()) {
+            return; // the statement of an entity insert, update or delete, reported by its post event
+        }
+        Set<String> all = tables;
+        if (markedSpaces != null && !markedSpaces.isEmpty()) {
+            all = new LinkedHashSet<>(tables);
+            for (String space : markedSpaces) {
+                all.add(SqlTables.normalize(space));
+            }
+        }
+        Set<Class<?>> types = watchedTypes(all, s);
+        if (types.isEmpty()) {
+            return;
+        }
+        if (marked != null) {
+            bulkChanged(marked, s, types);
+        } else if (activityInstalled) {
+            ThreadState.get().pending(this, types);
+        } else {
+            bulkNow(types);
+        }
+    }
+
+    private void bulkNow(Set<Class<?>> types) {
+        ChangeSink s = sink();
+        if (s != null) {
+            for (Class<?> type : types) {
+                s.bulkChangedNow(type);
+            }
+        }
+    }
+
+    /** The property names of collection roles, and the tables their statements write. */
+    static final class CollectionMetadata {
+        final String property;
+        final Set<String> tables;
+
+        CollectionMetadata(CollectionPersister persister) {
+            String role = persister.getRole();
+            String declaring = persister.getOwnerEntityPersister().getEntityName();
+            String path = role.startsWith(declaring + ".")
+                    ? role.substring(declaring.length() + 1)
+                    : role.substring(role.lastIndexOf('.') + 1);
+            int dot = path.indexOf('.');
+            this.property = dot < 0 ? path : path.substring(0, dot);
+            Set<String> t = new LinkedHashSet<>();
+            for (String space : persister.getCollectionSpaces()) {
+                t.add(SqlTables.normalize(space));
+            }
+            this.tables = Collections.unmodifiableSet(t);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.triggercache.hibernate.internal;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
+import io.triggercache.spi.ChangeSink;
+import io.triggercache.spi.TransactionChanges;
+
+import org.hibernate.SessionEventListener;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+
+/**
+ * The triggercache side of one session's transactions: added to the session's listeners on the session's
+ * first change inside a transaction, it holds that transaction's {@link TransactionChanges} (keyed by the
+ * session) and completes them when Hibernate reports the transaction's outcome. Reused for the session's later
+ * transactions, forgotten when the session ends.
+ *
+ * <p>Used by the thread that owns the session; completion may come from a JTA transaction reaper.
+ */
+final class SessionTransaction implements SessionEventListener {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient ChangeSource source;
+    private final transient SharedSessionContractImplementor session;
+    private final transient ChangeSink sink;
+    private transient volatile TransactionChanges changes;
+    /**
+     * Entities inserted in the current transaction (or, outside any, since the session opened): creating their
+     * collections is part of the insert.
+     */
+    private transient Set<Object> inserted;
+
+    SessionTransaction(ChangeSource source, SharedSessionContractImplementor session, ChangeSink sink) {
+        this.source = source;
+        this.session = session;
+        this.sink = sink;
+    }
+
+    TransactionChanges changes() {
+        TransactionChanges c = changes;
+        if (c == null) {
+            c = sink.transaction(session);
+            changes = c;
+        }
+        return c;
+    }
+
+    void inserted(Object entity) {
+        if (inserted == null) {
+            inserted = Collections.newSetFromMap(new IdentityHashMap<>());
+        }
+        inserted.add(entity);
+    }
+
+    boolean wasInserted(Object entity) {
+        return inserted != null && inserted.contains(entity);
+    }
+
+    @Override
+    public void transactionCompletion(boolean successful) {
+        complete(successful);
+    }
+
+    @Override
+    public void end() {
+        source.forget(session, this);
+        if (!source.jta()) {
+            // resource-local: a session closed with its transaction open never commits it through Hibernate
+            // afterwards; treating it as committed can only drop more than needed
+            complete(true);
+        }
+        // JTA: the transaction may still commit after the session closed; Hibernate reports it through
+        // transactionCompletion, which this listener (still registered) receives
+    }
+
+    private void complete(boolean committed) {
+        TransactionChanges c = changes;
+        changes = null;
+        inserted = null;
+        if (c != null) {
+            c.completed(committed);
+        }
+    }
+}

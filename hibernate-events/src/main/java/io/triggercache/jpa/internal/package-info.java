@@ -1,0 +1,2 @@
+/** Implementation of the portable JPA change source; not an API. */
+package io.triggercache.jpa.internal;

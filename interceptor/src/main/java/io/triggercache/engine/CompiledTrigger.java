@@ -1,0 +1,114 @@
+package io.triggercache.engine;
+
+import io.triggercache.Change;
+import io.triggercache.Checker;
+import io.triggercache.EntityEvent;
+import io.triggercache.SuffixFunction;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One {@code @Trigger}, compiled: its senders, the filters, and how it computes the group a change
+ * affects. Immutable and thread-safe.
+ */
+final class CompiledTrigger {
+
+    final CachedMethod target;
+    /** Position in the method's triggers, from 1 (as in error messages). */
+    final int position;
+    final Class<?>[] senders;
+    final boolean applicationEvent;
+    private final boolean[] on = new boolean[EntityEvent.values().length];
+    private final Set<String> properties;
+    /** Per sender, the suffix paths; null when the trigger drops the whole method or uses a function. */
+    private final PropertyPath[][] suffixPaths;
+    private final SuffixFunction function;
+    private final Checker checker;
+
+    CompiledTrigger(CachedMethod target, int position, Class<?>[] senders, boolean applicationEvent, EntityEvent[] on,
+                    Set<String> properties, PropertyPath[][] suffixPaths, SuffixFunction function, Checker checker) {
+        this.target = target;
+        this.position = position;
+        this.senders = senders;
+        this.applicationEvent = applicationEvent;
+        for (EntityEvent e : on) {
+            this.on[e.ordinal()] = true;
+        }
+        this.properties = Set.copyOf(properties);
+        this.suffixPaths = suffixPaths;
+        this.function = function;
+        this.checker = checker;
+    }
+
+    boolean dropsWholeMethod() {
+        return suffixPaths == null && function == null;
+    }
+
+    /** Whether the change passes the event, properties and checker filters. */
+    boolean fires(Change change) {
+        EntityEvent event = change.event();
+        if (event != null) {
+            if (!on[event.ordinal()]) {
+                return false;
+            }
+            if (event == EntityEvent.UPDATE && !properties.isEmpty() && !anyDirty(change.dirtyProperties())) {
+                return false;
+            }
+        }
+        return checker == null || checker.test(change);
+    }
+
+    private boolean anyDirty(Set<String> dirty) {
+        for (String p : properties) {
+            if (dirty.contains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Records the groups one state of the change belongs to.
+     *
+     * @param sender the index into {@link #senders} of the type the change matched
+     */
+    void addGroups(Change change, Change.State state, int sender, PendingTransaction into) {
+        if (function != null) {
+            Object v = function.suffix(change, state);
+            if (v instanceof SuffixFunction.Each each) {
+                for (Object one : each.suffixes()) {
+                    addFunctionGroup(one, into);
+                }
+            } else {
+                addFunctionGroup(v, into);
+            }
+            return;
+        }
+        PropertyPath[] paths = suffixPaths[sender];
+        Object[] values = new Object[paths.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = paths[i].evaluate(state);
+        }
+        into.group(target, Groups.of(values));
+    }
+
+    private void addFunctionGroup(Object v, PendingTransaction into) {
+        if (v == SuffixFunction.NO_GROUP) {
+            return;
+        }
+        if (v == SuffixFunction.ALL_GROUPS) {
+            into.whole(target);
+            return;
+        }
+        if (target.suffixParts.length > 1 && v instanceof List<?> list) {
+            into.group(target, Groups.of(list.toArray()));
+        } else {
+            into.group(target, Groups.of(v));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return target.name + " trigger #" + position;
+    }
+}

@@ -1,0 +1,41 @@
+package io.triggercache.engine;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Logs store faults at most once per period per method and operation, with the number of faults
+ * not logged since, so that an outage does not flood the log with one line per call.
+ */
+final class FaultLog {
+
+    private static final System.Logger LOG = System.getLogger("io.triggercache");
+
+    private final long periodNanos;
+    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+
+    FaultLog(long periodNanos) {
+        this.periodNanos = periodNanos;
+    }
+
+    private static final class Window {
+        final AtomicLong nextLogAt = new AtomicLong(Long.MIN_VALUE);
+        final AtomicLong suppressed = new AtomicLong();
+    }
+
+    /** Returns whether this fault was logged. */
+    boolean report(String method, String operation, RuntimeException e) {
+        Window w = windows.computeIfAbsent(method + ' ' + operation, k -> new Window());
+        long now = System.nanoTime();
+        long next = w.nextLogAt.get();
+        if ((next == Long.MIN_VALUE || now - next >= 0) && w.nextLogAt.compareAndSet(next, now + periodNanos)) {
+            long skipped = w.suppressed.getAndSet(0);
+            LOG.log(System.Logger.Level.WARNING, "TRIGGERCACHE-010 store " + operation + " failed for " + method
+                    + "; the call ran uncached" + (skipped > 0 ? " (" + skipped + " more such faults since the last report)" : "")
+                    + ": " + e, e);
+            return true;
+        }
+        w.suppressed.incrementAndGet();
+        return false;
+    }
+}

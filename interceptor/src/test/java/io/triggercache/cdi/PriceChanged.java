@@ -1,0 +1,4 @@
+package io.triggercache.cdi;
+
+public record PriceChanged(long productId) {
+}

@@ -1,0 +1,513 @@
+package io.triggercache.jcache;
+
+import io.triggercache.jcache.internal.EhcacheSupport;
+import io.triggercache.jcache.internal.EncodedRegion;
+import io.triggercache.jcache.internal.LocalTokenRegion;
+import io.triggercache.jcache.internal.LocalTokens;
+import io.triggercache.jcache.internal.Providers;
+import io.triggercache.jcache.internal.SharedTokenRegion;
+import io.triggercache.jcache.internal.SharedTokens;
+import io.triggercache.jcache.internal.StoreRegion;
+import io.triggercache.jcache.internal.TokenRegion;
+import io.triggercache.jcache.internal.Tokens;
+import io.triggercache.spi.CacheStore;
+import io.triggercache.spi.Region;
+import io.triggercache.spi.RegionSpec;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import javax.cache.Cache;
+import javax.cache.CacheException;
+import javax.cache.CacheManager;
+
+/**
+ * A {@link CacheStore} over any JSR-107 {@link CacheManager}: entries in JCache caches, made exact by
+ * group tokens.
+ *
+ * <h2>Protocol</h2>
+ * Every group of a region (the region name and the group's suffix values) has a token, a random
+ * non-zero 64-bit value, and every region has an epoch token of the same kind. A load reads both
+ * ({@link io.triggercache.spi.Region#beginLoad beginLoad}, creating missing ones with
+ * {@code putIfAbsent}); the entry it stores records them; a read serves the entry only while both are
+ * still the current ones. Invalidating a group removes its token, invalidating a region removes or
+ * replaces its epoch: one operation whatever the number of entries, and since a removed value never
+ * comes back, a load that began before an invalidation is never served after it, whatever the
+ * interleaving. The protocol uses only {@code get}, {@code put}, {@code putIfAbsent} and {@code remove}.
+ *
+ * <h2>Caches</h2>
+ * A region's entries go to the cache named {@link RegionSpec#cacheName()}. If the manager already has a
+ * cache of that name (configured by the application, for instance in an Ehcache XML file) it is used as
+ * is and left open by {@link #close()}; it must accept {@code Object} keys and values. Otherwise the store
+ * creates it, holding entries by reference and bounded to {@link RegionSpec#maxEntries()} entries on
+ * Ehcache and on Caffeine's JCache; on other providers it creates a plain JCache cache (unbounded: configure
+ * such caches in the provider). Several regions may share one cache; the first to open it sets its bound.
+ *
+ * <h2>Tokens</h2>
+ * See {@link TokenPlacement}: {@code LOCAL} (in this JVM) for Ehcache and Caffeine, {@code SHARED} (in the
+ * cache {@value #TOKEN_CACHE}) for any other provider, unless the builder says otherwise. Token storage is
+ * bounded; a token evicted for size reads as "not current", a miss.
+ *
+ * <h2>Shared caches: codec, near tier, leases</h2>
+ * On a provider whose caches other JVMs read (every provider but Ehcache and Caffeine, or any store given a
+ * {@link Builder#codec codec}), entries and tokens are stored as byte arrays: keys in an unambiguous
+ * encoding, values through a {@link StoreCodec} with an allow-list ({@link SerializationCodec#defaults()}
+ * unless one is given). Each node keeps a near tier of decoded entries ({@link NearMode}, default
+ * {@link NearMode#STRICT}), and concurrent misses of one key on several nodes load once per lease period
+ * ({@link Builder#leasePeriod}). The stores sharing a token cache watch each other's heartbeat: a node
+ * serves from the shared caches only while every peer is known to owe no drop, and a node whose drop the
+ * store refused returns from it only once the others have stopped serving ({@link Builder#heartbeat},
+ * {@link Builder#peerTimeout}). See {@code docs/cluster.md}.
+ *
+ * <h2>Use</h2>
+ * <pre>{@code
+ * CacheStore store = JCacheStore.embedded();                    // Ehcache 3, its own manager
+ * CacheStore store = new JCacheStore(applicationCacheManager);  // any provider, placement detected
+ * CacheStore store = JCacheStore.builder(manager).tokens(TokenPlacement.SHARED).build();
+ * }</pre>
+ *
+ * <p>Thread-safe. Provider failures surface as the provider's {@link RuntimeException}s
+ * ({@link CacheException}, {@link IllegalStateException} on a closed cache), never swallowed.
+ */
+public final class JCacheStore implements CacheStore {
+
+    /** The name of the cache holding tokens under {@link TokenPlacement#SHARED}. */
+    public static final String TOKEN_CACHE = "triggercache-tokens";
+
+    /** The size bound of the token cache when the store creates it and no bound was given. */
+    public static final long DEFAULT_SHARED_MAX_TOKENS = 100_000;
+
+    static final long DEFAULT_LEASE_SECONDS = 5;
+    static final long DEFAULT_HEARTBEAT_MILLIS = 250;
+
+    /** How long a node's lease on a missing key holds other nodes back, unless the builder says otherwise. */
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(DEFAULT_LEASE_SECONDS);
+
+    /** The heartbeat period of a shared store, unless the builder says otherwise. */
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ofMillis(DEFAULT_HEARTBEAT_MILLIS);
+
+    static final long DEFAULT_PEER_TIMEOUT_SECONDS = 10;
+
+    /** How long a shared store waits for a silent peer before forgetting it, unless the builder says otherwise. */
+    public static final Duration DEFAULT_PEER_TIMEOUT = Duration.ofSeconds(DEFAULT_PEER_TIMEOUT_SECONDS);
+
+    private final CacheManager manager;
+    private final boolean ownsManager;
+    private final TokenPlacement placement;
+    private final long maxTokens;
+    private final Tokens tokens = new Tokens();
+    private final LocalTokens localTokens;
+    private final StoreCodec codec;
+    private final NearMode nearMode;
+    private final Map<String, NearMode> nearModes;
+    private final long leaseMillis;
+    private final long heartbeatMillis;
+    private final long peerTimeoutMillis;
+
+    // guarded by this
+    private final Map<String, StoreRegion> regions = new LinkedHashMap<>();
+    private final Map<String, Cache<Object, Object>> caches = new LinkedHashMap<>();
+    private final List<Cache<Object, Object>> createdCaches = new ArrayList<>();
+    private Cache<Object, Object> tokenCache;
+    private SharedTokens sharedTokens;
+    private boolean closed;
+
+    /**
+     * A store over the given manager, with the token placement detected from its provider. The manager
+     * stays the caller's: {@link #close()} closes only the caches this store created.
+     *
+     * @throws NullPointerException if {@code manager} is null
+     */
+    public JCacheStore(CacheManager manager) {
+        this(new Builder(manager, false));
+    }
+
+    private JCacheStore(Builder builder) {
+        this.manager = builder.manager;
+        this.ownsManager = builder.ownsManager;
+        boolean local = Providers.isLocal(manager);
+        this.codec = builder.codec != null ? builder.codec
+                : !local && builder.placement != TokenPlacement.LOCAL ? SerializationCodec.defaults() : null;
+        if (codec != null && builder.placement == TokenPlacement.LOCAL) {
+            throw new IllegalArgumentException("a store with a codec keeps its tokens in the shared token cache:"
+                    + " do not force TokenPlacement.LOCAL together with codec(...)");
+        }
+        this.placement = codec != null ? TokenPlacement.SHARED
+                : builder.placement != null ? builder.placement
+                : local ? TokenPlacement.LOCAL : TokenPlacement.SHARED;
+        this.nearMode = builder.nearMode;
+        this.nearModes = Map.copyOf(builder.nearModes);
+        this.leaseMillis = builder.leaseMillis;
+        this.heartbeatMillis = builder.heartbeatMillis;
+        this.peerTimeoutMillis = builder.peerTimeoutMillis;
+        this.maxTokens = builder.maxTokens;
+        this.localTokens = placement == TokenPlacement.LOCAL ? new LocalTokens(maxTokens) : null;
+    }
+
+    /**
+     * The embedded default: Ehcache 3 on heap, in a {@link CacheManager} of its own (a unique URI, so two
+     * deployments never share one), closed by {@link #close()}. Tokens are {@link TokenPlacement#LOCAL}.
+     *
+     * @throws CacheException if Ehcache's JSR-107 provider cannot be loaded
+     */
+    public static JCacheStore embedded() {
+        CacheManager manager = EhcacheSupport.newEmbeddedManager();
+        try {
+            return new Builder(manager, true).build();
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A builder of a store over the given manager, which stays the caller's.
+     *
+     * @throws NullPointerException if {@code manager} is null
+     */
+    public static Builder builder(CacheManager manager) {
+        return new Builder(manager, false);
+    }
+
+    /**
+     * Opens the region of one cached method: its cache is found or created (see the class comment), its
+     * tokens start empty. Opening a name again returns the same region.
+     *
+     * @throws IllegalArgumentException if {@code spec.maxEntries()} is not positive, or the name is already
+     *                                  open on another cache
+     * @throws IllegalStateException    if the store is closed
+     */
+    @Override
+    public synchronized Region region(RegionSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(spec.name(), "spec.name");
+        Objects.requireNonNull(spec.cacheName(), "spec.cacheName");
+        if (closed) {
+            throw new IllegalStateException("region " + spec.name() + " requested from a closed JCacheStore");
+        }
+        if (spec.maxEntries() <= 0) {
+            throw new IllegalArgumentException("region " + spec.name() + ": maxEntries must be positive, was "
+                    + spec.maxEntries());
+        }
+        StoreRegion open = regions.get(spec.name());
+        if (open != null) {
+            if (!open.cacheName().equals(spec.cacheName())) {
+                throw new IllegalArgumentException("region " + spec.name() + " is already open on cache "
+                        + open.cacheName() + ", cannot open it on " + spec.cacheName());
+            }
+            return open;
+        }
+        Cache<Object, Object> entries = cache(spec.cacheName(), spec.maxEntries());
+        StoreRegion region;
+        if (codec != null) {
+            if (sharedTokens == null) {
+                sharedTokens = new SharedTokens(tokenCache(), tokens, heartbeatMillis, peerTimeoutMillis);
+            }
+            region = new EncodedRegion(spec.name(), spec.cacheName(), entries, sharedTokens, codec,
+                    nearMode(spec), spec.maxEntries(), leaseMillis);
+        } else if (placement == TokenPlacement.LOCAL) {
+            localTokens.grow(spec.maxEntries());
+            region = new LocalTokenRegion(spec.name(), spec.cacheName(), entries, localTokens, tokens);
+        } else {
+            region = new SharedTokenRegion(spec.name(), spec.cacheName(), entries, tokenCache(), tokens);
+        }
+        regions.put(spec.name(), region);
+        return region;
+    }
+
+    /**
+     * Drops every entry of every cache this store's regions use, and makes every token of its regions
+     * not current: under {@code LOCAL} the token map is emptied and the epochs replaced; under
+     * {@code SHARED} the regions' epochs are removed (which outdates their group tokens at once, without
+     * touching the tokens of other stores sharing {@value #TOKEN_CACHE}).
+     *
+     * @throws IllegalStateException if the store is closed
+     */
+    @Override
+    public synchronized void clear() {
+        if (closed) {
+            throw new IllegalStateException("clear() on a closed JCacheStore");
+        }
+        // tokens first: from here on no entry stamped before is current, whatever the clears below meet
+        if (localTokens != null) {
+            localTokens.clear();
+        }
+        for (StoreRegion region : regions.values()) {
+            region.resetEpoch();
+        }
+        for (Cache<Object, Object> cache : caches.values()) {
+            cache.clear();
+        }
+    }
+
+    /**
+     * Closes the caches this store created (not the ones it found) and forgets its tokens; closes the
+     * manager too if the store created it ({@link #embedded()}). Idempotent.
+     *
+     * @throws RuntimeException the first provider failure, with later ones suppressed, after trying all
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        RuntimeException failure = null;
+        if (sharedTokens != null) {
+            try {
+                sharedTokens.close();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            sharedTokens = null;
+        }
+        if (ownsManager) {
+            try {
+                manager.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        } else {
+            for (Cache<Object, Object> cache : createdCaches) {
+                try {
+                    cache.close();
+                } catch (RuntimeException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+        }
+        if (localTokens != null) {
+            localTokens.clear();
+        }
+        regions.clear();
+        caches.clear();
+        createdCaches.clear();
+        tokenCache = null;
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Where this store keeps its tokens. */
+    public TokenPlacement tokenPlacement() {
+        return placement;
+    }
+
+    /** The codec of the entries, or {@code null} when entries are held as objects (local providers). */
+    public StoreCodec codec() {
+        return codec;
+    }
+
+    /**
+     * The near mode a region of this name got, or would get without a {@code @Cached(near = ...)}: its own if
+     * {@link Builder#near(String, NearMode)} set one, else the method's annotation, else the store's. A
+     * provider without events turns {@code NEAR} into {@code STRICT} ({@code docs/cluster.md}). Meaningful
+     * only with a {@linkplain #codec() codec}.
+     */
+    public synchronized NearMode nearMode(String regionName) {
+        if (regions.get(regionName) instanceof EncodedRegion open) {
+            return open.nearMode();
+        }
+        return nearModes.getOrDefault(regionName, nearMode);
+    }
+
+    private NearMode nearMode(RegionSpec spec) {
+        NearMode byName = nearModes.get(spec.name());
+        if (byName != null) {
+            return byName;
+        }
+        return switch (spec.near()) {
+            case DEFAULT -> nearMode;
+            case OFF -> NearMode.OFF;
+            case STRICT -> NearMode.STRICT;
+            case NEAR -> NearMode.NEAR;
+        };
+    }
+
+    /** The manager holding the caches: the one given, or the embedded one. */
+    public CacheManager cacheManager() {
+        return manager;
+    }
+
+    @Override
+    public String toString() {
+        return "JCacheStore[" + manager.getURI() + ", tokens " + placement
+                + (codec != null ? ", codec " + codec + ", near " + nearMode : "") + "]";
+    }
+
+    private Cache<Object, Object> tokenCache() {
+        if (tokenCache == null) {
+            tokenCache = openCache(TOKEN_CACHE, maxTokens > 0 ? maxTokens : DEFAULT_SHARED_MAX_TOKENS);
+        }
+        return tokenCache;
+    }
+
+    private Cache<Object, Object> cache(String name, long maxEntries) {
+        Cache<Object, Object> cache = caches.get(name);
+        if (cache == null) {
+            cache = openCache(name, maxEntries);
+            caches.put(name, cache);
+        }
+        return cache;
+    }
+
+    private Cache<Object, Object> openCache(String name, long maxEntries) {
+        Cache<Object, Object> existing = manager.getCache(name);
+        if (existing != null) {
+            return existing;
+        }
+        try {
+            Cache<Object, Object> created = manager.createCache(name, Providers.byReference(manager, maxEntries));
+            createdCaches.add(created);
+            return created;
+        } catch (CacheException e) {
+            // another store or node created it between getCache and createCache; theirs is as good
+            Cache<Object, Object> raced = manager.getCache(name);
+            if (raced == null) {
+                throw e;
+            }
+            return raced;
+        }
+    }
+
+    /**
+     * Options of a {@link JCacheStore}. Not thread-safe; build once.
+     */
+    public static final class Builder {
+
+        private final CacheManager manager;
+        private final boolean ownsManager;
+        private TokenPlacement placement;
+        private long maxTokens;
+        private StoreCodec codec;
+        private NearMode nearMode = NearMode.STRICT;
+        private final Map<String, NearMode> nearModes = new HashMap<>();
+        private long leaseMillis = DEFAULT_LEASE.toMillis();
+        private long heartbeatMillis = DEFAULT_HEARTBEAT.toMillis();
+        private long peerTimeoutMillis = DEFAULT_PEER_TIMEOUT.toMillis();
+
+        private Builder(CacheManager manager, boolean ownsManager) {
+            this.manager = Objects.requireNonNull(manager, "manager");
+            this.ownsManager = ownsManager;
+        }
+
+        /**
+         * Forces the token placement instead of detecting it from the provider: {@code SHARED} for an
+         * Ehcache or Caffeine setup whose entries are shared after all (a clustered Ehcache tier),
+         * {@code LOCAL} for a distributed provider used by a single node.
+         */
+        public Builder tokens(TokenPlacement placement) {
+            this.placement = Objects.requireNonNull(placement, "placement");
+            return this;
+        }
+
+        /**
+         * Fixes the bound on the number of group tokens. Default: under {@code LOCAL}, the sum of the
+         * {@code maxEntries} of the open regions (a group has at least one entry); under {@code SHARED},
+         * {@value JCacheStore#DEFAULT_SHARED_MAX_TOKENS}, applied when the store creates the token cache.
+         *
+         * @throws IllegalArgumentException if {@code maxTokens} is not positive
+         */
+        public Builder maxTokens(long maxTokens) {
+            if (maxTokens <= 0) {
+                throw new IllegalArgumentException("maxTokens must be positive, was " + maxTokens);
+            }
+            this.maxTokens = maxTokens;
+            return this;
+        }
+
+        /**
+         * Stores entries and tokens as bytes, values through this codec (for instance
+         * {@link SerializationCodec#builder()} with the application's value classes allowed). Without it, a
+         * store over a provider other than Ehcache and Caffeine uses {@link SerializationCodec#defaults()};
+         * give one to a local provider to run the shared-cache protocol on it (tests, a clustered tier).
+         */
+        public Builder codec(StoreCodec codec) {
+            this.codec = Objects.requireNonNull(codec, "codec");
+            return this;
+        }
+
+        /**
+         * The near mode of every region without one of its own (set here by name, or asked for by the
+         * method's {@code @Cached(near = ...)}). Default {@link NearMode#STRICT}.
+         */
+        public Builder near(NearMode mode) {
+            this.nearMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * The near mode of one region: the cached method's name, as in {@code @Cached(name = ...)}. Wins over
+         * the method's {@code @Cached(near = ...)}, so operations can change a mode without a rebuild.
+         */
+        public Builder near(String regionName, NearMode mode) {
+            nearModes.put(Objects.requireNonNull(regionName, "regionName"), Objects.requireNonNull(mode, "mode"));
+            return this;
+        }
+
+        /**
+         * How long a node's lease on a missing key keeps other nodes waiting for its load before they load
+         * themselves; {@link Duration#ZERO} turns leases off (every node loads its own misses). Default
+         * {@value #DEFAULT_LEASE_SECONDS} seconds. A waiting call blocks at most twice this long.
+         */
+        public Builder leasePeriod(Duration period) {
+            if (period.isNegative()) {
+                throw new IllegalArgumentException("leasePeriod must not be negative, was " + period);
+            }
+            this.leaseMillis = period.toMillis();
+            return this;
+        }
+
+        /**
+         * The period of the heartbeat of a shared store (one small write to the token cache per period and
+         * one read of each peer's). It bounds two windows: a {@link NearMode#NEAR} tier that hears no event
+         * of its own heartbeat for three periods stops serving local hits; and a node whose drop failed
+         * stops its heartbeat, after which the other nodes stop serving from the store within six periods
+         * (the failed call waits for that, see {@code docs/cluster.md}). Default
+         * {@value #DEFAULT_HEARTBEAT_MILLIS} ms.
+         */
+        public Builder heartbeat(Duration period) {
+            if (period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("heartbeat must be positive, was " + period);
+            }
+            this.heartbeatMillis = period.toMillis();
+            return this;
+        }
+
+        /**
+         * How long a shared store waits for a peer whose heartbeat stopped before it forgets it and serves
+         * from the store again. Meanwhile every node bypasses the shared caches: a crashed node costs the
+         * others this long without hits. A node cut off from the store (but not from its database) for
+         * longer than this is the one case in which other nodes can serve a value its commits made stale,
+         * until it reconnects. Default {@value #DEFAULT_PEER_TIMEOUT_SECONDS} s. Must exceed the heartbeat
+         * period several times over.
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder peerTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("peerTimeout must be positive, was " + timeout);
+            }
+            this.peerTimeoutMillis = timeout.toMillis();
+            return this;
+        }
+
+        /** The store. */
+        public JCacheStore build() {
+            return new JCacheStore(this);
+        }
+    }
+}

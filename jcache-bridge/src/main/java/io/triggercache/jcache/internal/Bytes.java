@@ -1,0 +1,71 @@
+package io.triggercache.jcache.internal;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Fixed-width big-endian numbers in byte arrays (token values, entry headers), and the "binary strings"
+ * (one {@code char} per byte, ISO-8859-1) in which the shared caches hold them: a type every provider
+ * compares by value and serializes without a serializer of ours. Stateless.
+ */
+final class Bytes {
+
+    private Bytes() {
+    }
+
+    /** A token value as stored in the token cache. */
+    static String of(long value) {
+        byte[] bytes = new byte[8];
+        putLong(bytes, 0, value);
+        return string(bytes);
+    }
+
+    /** The token held in a token-cache value; 0 (no token) for anything but a token. */
+    static long token(Object value) {
+        if (!(value instanceof String s) || s.length() != 8) {
+            return 0;
+        }
+        long token = 0;
+        for (int i = 0; i < 8; i++) {
+            token = (token << 8) | (s.charAt(i) & 0xFF);
+        }
+        return token;
+    }
+
+    static String string(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    static byte[] bytes(String string) {
+        return string.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    static void putLong(byte[] bytes, int at, long value) {
+        for (int i = 7; i >= 0; i--) {
+            bytes[at + i] = (byte) value;
+            value >>>= 8;
+        }
+    }
+
+    static long getLong(byte[] bytes, int at) {
+        long value = 0;
+        for (int i = 0; i < 8; i++) {
+            value = (value << 8) | (bytes[at + i] & 0xFF);
+        }
+        return value;
+    }
+
+    static void putInt(byte[] bytes, int at, int value) {
+        for (int i = 3; i >= 0; i--) {
+            bytes[at + i] = (byte) value;
+            value >>>= 8;
+        }
+    }
+
+    static int getInt(byte[] bytes, int at) {
+        int value = 0;
+        for (int i = 0; i < 4; i++) {
+            value = (value << 8) | (bytes[at + i] & 0xFF);
+        }
+        return value;
+    }
+}
