@@ -58,6 +58,9 @@ final class HazelcastCluster implements AutoCloseable {
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.socket.bind.any", "false");
         config.setProperty("hazelcast.logging.type", "jdk");
+        // docs/cluster.md: bound how long an operation on a lost member's partitions is retried (125 s by default)
+        config.setProperty("hazelcast.invocation.max.retry.count", "20");
+        config.setProperty("hazelcast.invocation.retry.pause.millis", "250");
         config.setProperty("hazelcast.graceful.shutdown.max.wait", "20");
         config.getJetConfig().setEnabled(false);
         NetworkConfig network = config.getNetworkConfig();

@@ -84,7 +84,37 @@ final class NodeProcess implements AutoCloseable {
             }
             return answer.substring(3);
         } catch (IOException e) {
-            throw new UncheckedIOException("node " + name + " did not answer " + command + " (log " + log + ")", e);
+            throw new UncheckedIOException("node " + name + " did not answer " + command + " (log " + log + ")"
+                    + threadOf("command " + command), e);
+        }
+    }
+
+    /**
+     * The stack of the node's thread named {@code thread}, from a thread dump taken now (also appended to the
+     * node's log), so that a node that does not answer says where it waits; empty if no dump can be taken.
+     */
+    private String threadOf(String thread) {
+        try {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).start();
+            String text = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            dump.waitFor(30, TimeUnit.SECONDS);
+            Files.writeString(log, System.lineSeparator() + text, java.nio.file.StandardOpenOption.APPEND);
+            for (String block : text.split("\\R\\R")) {
+                if (block.startsWith("\"" + thread + "\"")) {
+                    String[] lines = block.split("\\R");
+                    String stack = String.join(" <- ", java.util.Arrays.copyOfRange(lines, 1, Math.min(lines.length, 40)));
+                    System.out.println("node " + name + ", thread '" + thread + "': " + block);
+                    return "; its thread: " + stack;
+                }
+            }
+            return "; no thread '" + thread + "' in its thread dump (appended to the log)";
+        } catch (IOException | RuntimeException e) {
+            return "; no thread dump: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "; no thread dump: interrupted";
         }
     }
 

@@ -26,6 +26,7 @@ abstract class OutageContract {
     protected NodeProcess a;
     protected NodeProcess b;
     private int version;
+    private long slowestCommitNanos;
 
     protected abstract Map<String, String> storeArguments(int node);
 
@@ -114,7 +115,8 @@ abstract class OutageContract {
                 + (onA.staleBetween(brokenAt, backAt) + onB.staleBetween(brokenAt, backAt)) + "/"
                 + (onA.staleBetween(recoveredAt, Long.MAX_VALUE) + onB.staleBetween(recoveredAt, Long.MAX_VALUE))
                 + ", stale between the store's return and recovery " + staleBeforeRecovery
-                + ", commits " + version + ", B stats (hits misses loads bypasses errors) " + b.call("stats"));
+                + ", commits " + version + " (slowest " + TimeUnit.NANOSECONDS.toMillis(slowestCommitNanos) + " ms)"
+                + ", B stats (hits misses loads bypasses errors) " + b.call("stats"));
 
         assertThat(hitsBeforeOutage).isPositive();
         assertThat(onA.failures + onB.failures).as("business-call failures").isZero();
@@ -161,7 +163,9 @@ abstract class OutageContract {
     private void commitFor(long millis) {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         while (System.nanoTime() < end) {
+            long before = System.nanoTime();
             a.rename(8, "v" + (++version));
+            slowestCommitNanos = Math.max(slowestCommitNanos, System.nanoTime() - before);
             database.markCommitted(8, version);
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));   // the pace of the writer, not an ordering
         }

@@ -140,6 +140,9 @@ public final class NodeMain {
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.socket.bind.any", "false");
         config.setProperty("hazelcast.logging.type", "jdk");
+        // docs/cluster.md: bound how long an operation on a lost member's partitions is retried (125 s by default)
+        config.setProperty("hazelcast.invocation.max.retry.count", "20");
+        config.setProperty("hazelcast.invocation.retry.pause.millis", "250");
         config.getJetConfig().setEnabled(false);
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(Integer.parseInt(settings.get("hz.port"))).setPortAutoIncrement(false);
@@ -171,6 +174,8 @@ public final class NodeMain {
             String line;
             while ((line = in.readLine()) != null) {
                 String answer;
+                // named after its command, so a thread dump of a node that does not answer shows where it waits
+                Thread.currentThread().setName("command " + line);
                 try {
                     answer = "OK " + execute(container, line.split(" "));
                 } catch (Exception | Error e) {
