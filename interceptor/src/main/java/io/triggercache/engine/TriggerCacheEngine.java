@@ -95,6 +95,16 @@ public final class TriggerCacheEngine implements ChangeSink, Invalidator, CacheS
         }
     }
 
+    /**
+     * What the deployment summary ({@code TRIGGERCACHE-001}) says: the numbers of cached methods and triggers,
+     * and the store the entries live in, with who provided it: the application's {@code CacheStore} bean, or
+     * one this deployment opened (over the application's {@code CacheManager}, or the embedded default).
+     */
+    public String summary() {
+        return byName.size() + " cached method(s), " + triggers.size() + " trigger(s), store " + store
+                + (ownsStore ? " (opened by triggercache)" : " (the application's)");
+    }
+
     /** A builder of an engine. */
     public static Builder builder() {
         return new Builder();
@@ -654,7 +664,7 @@ public final class TriggerCacheEngine implements ChangeSink, Invalidator, CacheS
             Objects.requireNonNull(store, "store");
             Declarations d = Declarations.compile(definitions, instances);
             TriggerCacheEngine engine = new TriggerCacheEngine(this, d);
-            LOG.log(System.Logger.Level.INFO, "TRIGGERCACHE-001 " + d.methods.size() + " cached method(s), " + d.triggers.size() + " trigger(s)");
+            LOG.log(System.Logger.Level.INFO, "TRIGGERCACHE-001 " + engine.summary());
             return engine;
         }
     }

@@ -344,7 +344,8 @@ public final class JCacheStore implements CacheStore {
 
     @Override
     public String toString() {
-        return "JCacheStore[" + manager.getURI() + ", tokens " + placement
+        return "JCacheStore[" + manager.getCachingProvider().getClass().getName() + " " + manager.getURI()
+                + ", tokens " + placement
                 + (codec != null ? ", codec " + codec + ", near " + nearMode : "") + "]";
     }
 
