@@ -4,7 +4,7 @@ package io.triggercache.cluster;
  * The clusters shared by the test classes of one test JVM: started on first use (a Hazelcast or Infinispan
  * cluster takes seconds to form), stopped when the JVM exits.
  */
-final class Clusters {
+public final class Clusters {
 
     private static HazelcastCluster hazelcast;
     private static InfinispanCluster infinispan;
@@ -19,6 +19,11 @@ final class Clusters {
             hazelcast = cluster;
         }
         return hazelcast;
+    }
+
+    /** A JCache manager over member {@code member} of the shared Hazelcast cluster (for tests in other packages). */
+    public static javax.cache.CacheManager hazelcastManager(int member, java.net.URI uri) {
+        return hazelcast().manager(member, uri);
     }
 
     static synchronized InfinispanCluster infinispan() {

@@ -63,6 +63,7 @@ public final class SharedTokens implements AutoCloseable {
     final Cache<Object, Object> cache;
     final Tokens tokens;
     private final boolean batchedReads;
+    private final PairReader pairReader;      // Hazelcast: both reads in flight at once; null elsewhere
     final long node;
     private final String id = UUID.randomUUID().toString();
     private final String heartbeatKey;
@@ -97,6 +98,7 @@ public final class SharedTokens implements AutoCloseable {
         this.cache = cache;
         this.tokens = tokens;
         this.batchedReads = Providers.REDISSON.equals(Providers.providerClass(cache.getCacheManager()));
+        this.pairReader = batchedReads ? null : HazelcastSupport.pairReader(cache);
         this.node = tokens.next();
         this.heartbeatKey = KeyEncoder.heartbeat(node);
         this.heartbeatNanos = TimeUnit.MILLISECONDS.toNanos(heartbeatMillis);
@@ -237,14 +239,25 @@ public final class SharedTokens implements AutoCloseable {
         return Bytes.token(cache.get(key));
     }
 
+    /** Reads the tokens under two keys into {@code into}, as {@link #readTwo} does. */
+    @FunctionalInterface
+    interface PairReader {
+        void read(String first, String second, long[] into);
+    }
+
     /**
      * The tokens stored under two keys; 0 for a missing one. One {@code getAll} (one round trip) where the
-     * provider answers it in one request (Redisson: one script); two {@code get}s elsewhere: Hazelcast's
-     * {@code getAll} runs a partition-iterating operation that costs more than two single-key reads (about
-     * 190 us against 2 x 7-70 us measured here). On Infinispan each JCache {@code get} is a locked read-write
-     * command (BENCHMARKS.md, B7), so two of them cost two clustered operations; batching them is left to do.
+     * provider answers it in one request (Redisson: one script). On Hazelcast, two {@code getAsync} sent
+     * together, then both awaited: one round trip's time, where its {@code getAll} runs a partition-iterating
+     * operation that costs more than two single-key reads (about 190 us against 2 x 7-70 us measured here).
+     * Two {@code get}s elsewhere: on Infinispan each JCache {@code get} is a locked read-write command
+     * (BENCHMARKS.md, B7), so two of them cost two clustered operations; batching them is left to do.
      */
     void readTwo(String first, String second, long[] into) {
+        if (pairReader != null) {
+            pairReader.read(first, second, into);
+            return;
+        }
         if (!batchedReads) {
             into[0] = Bytes.token(cache.get(first));
             into[1] = Bytes.token(cache.get(second));
