@@ -344,7 +344,7 @@ public final class JCacheStore implements CacheStore {
 
     @Override
     public String toString() {
-        return "JCacheStore[" + manager.getCachingProvider().getClass().getName() + " " + manager.getURI()
+        return "JCacheStore[" + Providers.providerClass(manager) + " " + manager.getURI()
                 + ", tokens " + placement
                 + (codec != null ? ", codec " + codec + ", near " + nearMode : "") + "]";
     }

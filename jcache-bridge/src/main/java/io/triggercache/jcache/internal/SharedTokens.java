@@ -62,8 +62,7 @@ public final class SharedTokens implements AutoCloseable {
 
     final Cache<Object, Object> cache;
     final Tokens tokens;
-    private final boolean batchedReads;
-    private final PairReader pairReader;      // Hazelcast: both reads in flight at once; null elsewhere
+    private final PairReader pairReader;      // how this provider reads two tokens: see readTwo
     final long node;
     private final String id = UUID.randomUUID().toString();
     private final String heartbeatKey;
@@ -97,8 +96,7 @@ public final class SharedTokens implements AutoCloseable {
     public SharedTokens(Cache<Object, Object> cache, Tokens tokens, long heartbeatMillis, long peerTimeoutMillis) {
         this.cache = cache;
         this.tokens = tokens;
-        this.batchedReads = Providers.REDISSON.equals(Providers.providerClass(cache.getCacheManager()));
-        this.pairReader = batchedReads ? null : HazelcastSupport.pairReader(cache);
+        this.pairReader = pairReader(cache);
         this.node = tokens.next();
         this.heartbeatKey = KeyEncoder.heartbeat(node);
         this.heartbeatNanos = TimeUnit.MILLISECONDS.toNanos(heartbeatMillis);
@@ -254,15 +252,25 @@ public final class SharedTokens implements AutoCloseable {
      * (BENCHMARKS.md, B7), so two of them cost two clustered operations; batching them is left to do.
      */
     void readTwo(String first, String second, long[] into) {
-        if (pairReader != null) {
-            pairReader.read(first, second, into);
-            return;
+        pairReader.read(first, second, into);
+    }
+
+    /** The fastest way the cache's provider reads two keys: chosen once per store, see {@link #readTwo}. */
+    private static PairReader pairReader(Cache<Object, Object> cache) {
+        if (Providers.REDISSON.equals(Providers.providerClass(cache.getCacheManager()))) {
+            return (first, second, into) -> getAll(cache, first, second, into);
         }
-        if (!batchedReads) {
+        PairReader hazelcast = HazelcastSupport.pairReader(cache);
+        if (hazelcast != null) {
+            return hazelcast;
+        }
+        return (first, second, into) -> {
             into[0] = Bytes.token(cache.get(first));
             into[1] = Bytes.token(cache.get(second));
-            return;
-        }
+        };
+    }
+
+    private static void getAll(Cache<Object, Object> cache, String first, String second, long[] into) {
         // a HashSet, not Set.of: some providers (Infinispan) probe the set with contains(null)
         Set<Object> keys = new HashSet<>(4);
         keys.add(first);
