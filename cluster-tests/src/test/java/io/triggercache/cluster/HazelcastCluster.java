@@ -20,7 +20,7 @@ import javax.cache.CacheManager;
  * Embedded Hazelcast members on 127.0.0.1: TCP-IP join between their fixed ports, multicast and every
  * other discovery off, bound to the loopback interface only, no phone-home.
  */
-final class HazelcastCluster implements AutoCloseable {
+public final class HazelcastCluster implements AutoCloseable {
 
     final String name;
     final List<Integer> ports = new ArrayList<>();
@@ -52,9 +52,18 @@ final class HazelcastCluster implements AutoCloseable {
     }
 
     Config config(int port) {
+        return memberConfig(name, name + "-" + port, port, ports);
+    }
+
+    /**
+     * A member on 127.0.0.1:{@code port} of cluster {@code cluster}, joining the members on {@code memberPorts} by
+     * TCP-IP: multicast and every other discovery off, bound to the loopback interface only, no phone-home. The
+     * test JVM's members and the application nodes' (in their own JVMs) use this one configuration.
+     */
+    public static Config memberConfig(String cluster, String instance, int port, List<Integer> memberPorts) {
         Config config = new Config();
-        config.setClusterName(name);
-        config.setInstanceName(name + "-" + port);
+        config.setClusterName(cluster);
+        config.setInstanceName(instance);
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.socket.bind.any", "false");
         config.setProperty("hazelcast.logging.type", "jdk");
@@ -70,7 +79,7 @@ final class HazelcastCluster implements AutoCloseable {
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true);
-        for (int member : ports) {
+        for (int member : memberPorts) {
             join.getTcpIpConfig().addMember("127.0.0.1:" + member);
         }
         return config;

@@ -3,12 +3,11 @@ package io.triggercache.cluster.node;
 import com.hazelcast.cache.HazelcastCachingProvider;
 import com.hazelcast.cache.HazelcastMemberCachingProvider;
 import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 
 import io.triggercache.CacheStatistics;
+import io.triggercache.cluster.HazelcastCluster;
 import io.triggercache.MethodStatistics;
 import io.triggercache.cdi.TriggerCacheExtension;
 import io.triggercache.jcache.JCacheStore;
@@ -134,27 +133,9 @@ public final class NodeMain {
     }
 
     private static Config hazelcast() {
-        Config config = new Config();
-        config.setClusterName(settings.get("hz.cluster"));
-        config.setInstanceName("node-" + settings.get("name"));
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.socket.bind.any", "false");
-        config.setProperty("hazelcast.logging.type", "jdk");
-        // docs/cluster.md: bound how long an operation on a lost member's partitions is retried (125 s by default)
-        config.setProperty("hazelcast.invocation.max.retry.count", "20");
-        config.setProperty("hazelcast.invocation.retry.pause.millis", "250");
-        config.getJetConfig().setEnabled(false);
-        NetworkConfig network = config.getNetworkConfig();
-        network.setPort(Integer.parseInt(settings.get("hz.port"))).setPortAutoIncrement(false);
-        network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        JoinConfig join = network.getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true);
-        for (String port : settings.get("hz.members").split(",")) {
-            join.getTcpIpConfig().addMember("127.0.0.1:" + port);
-        }
-        return config;
+        List<Integer> members = java.util.Arrays.stream(settings.get("hz.members").split(",")).map(Integer::valueOf).toList();
+        return HazelcastCluster.memberConfig(settings.get("hz.cluster"), "node-" + settings.get("name"),
+                Integer.parseInt(settings.get("hz.port")), members);
     }
 
     /** The application's store bean: the extension uses it instead of its embedded default. */
