@@ -15,6 +15,21 @@ import java.util.Set;
  */
 public interface Change {
 
+    /**
+     * The value a {@link State} gives for a property whose value the source does not know: the old elements of
+     * a collection replaced without ever having been loaded, an unfetched lazy attribute, any property of the
+     * old state of an update made without it (a {@code StatelessSession} or detached update, an upsert). It is
+     * never a real value: a trigger whose suffix path meets it cannot tell the group, so it drops every group of
+     * its method. A {@link SuffixFunction} should return {@link SuffixFunction#ALL_GROUPS} for it, and a
+     * {@link Checker} should treat it as "may have been anything".
+     */
+    Object UNKNOWN = new Object() {
+        @Override
+        public String toString() {
+            return "UNKNOWN";
+        }
+    };
+
     /** The entity class (or, for an application event, the event's class). Never null. */
     Class<?> type();
 
@@ -29,8 +44,9 @@ public interface Change {
     /**
      * The state before the change: present for {@link EntityEvent#UPDATE} and {@link EntityEvent#DELETE}
      * (for a delete, the state at deletion); {@code null} for an insert and for application events.
-     * Some sources cannot see the old state of an update (a {@code StatelessSession} update): then this
-     * is {@code null} too and only the new state's group is known.
+     * Where a source cannot see the old state of an update (a {@code StatelessSession} or detached update, an
+     * upsert), this is a state whose properties read {@link #UNKNOWN} (the identifier excepted, when known),
+     * so that every group the entity could have been in is dropped.
      */
     State before();
 
@@ -50,6 +66,7 @@ public interface Change {
          * The value of a top-level property of this state (an entity attribute such as {@code "post"},
          * or a property of an application event).
          *
+         * @return the value, or {@link Change#UNKNOWN} when the source does not know it
          * @throws IllegalArgumentException if the type has no such property
          */
         Object get(String property);

@@ -18,4 +18,36 @@ public interface ReadBarrier {
 
     /** Flushes the calling thread's pending changes, if it has any. */
     void beforeRead();
+
+    /**
+     * The earliest time, in epoch milliseconds ({@link System#currentTimeMillis()}), from which data that a load
+     * on the calling thread may read could date, or {@link Long#MAX_VALUE} when this source holds no older
+     * snapshot for the thread (everything read through it is read as committed at the moment of reading).
+     *
+     * <p>A source answers the start of the oldest view it holds open for the thread: for Hibernate, the first
+     * statement of a session that is still open on the thread (its persistence context may hold entities read
+     * then, and under REPEATABLE READ or SERIALIZABLE its transaction reads the snapshot taken then). The engine
+     * asks after a load and stores the result only if this time is later than the last invalidation of the
+     * entry's group ({@link LoadTicket#invalidatedAt()}); the caller gets the value either way.
+     *
+     * <p>Must be cheap: a thread-local read when the thread holds nothing.
+     */
+    default long readsSince() {
+        return Long.MAX_VALUE;
+    }
+
+    /**
+     * The pending changes of the transaction the calling thread is in, as this source tracks it, or {@code null}
+     * when the thread is in no transaction this source knows of. The source obtains it with
+     * {@link ChangeSink#transaction(Object)} under its usual key and completes it when the transaction ends, as for
+     * an entity change; the engine calls this for writes reported by hand inside a transaction (an
+     * {@link io.triggercache.Invalidator} call, an application event), so that they become pending, apply after
+     * the commit, and apply not at all on rollback (I8).
+     *
+     * <p>For Hibernate: the most recently used session on the thread whose resource-local transaction is in
+     * progress. The default, for sources without transactions, is {@code null}.
+     */
+    default TransactionChanges currentTransaction() {
+        return null;
+    }
 }
