@@ -6,6 +6,7 @@ import io.triggercache.spi.Region;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -25,6 +26,8 @@ final class CachedMethod {
     final double jitter;
     final boolean cacheNulls;
     final Cached.Near near;
+    /** Whether the method returns a {@code CompletionStage}: the completed value is cached, never the future. */
+    final boolean async;
 
     Region region;
 
@@ -33,6 +36,8 @@ final class CachedMethod {
     /** Set when an invalidation could not be applied: the method bypasses the cache until it is. */
     volatile boolean owesInvalidation;
     volatile long nextRepairAt;
+    /** Held by the one thread trying an owed drop. */
+    final ReentrantLock repairLock = new ReentrantLock();
 
     final LongAdder hits = new LongAdder();
     final LongAdder misses = new LongAdder();
@@ -42,10 +47,14 @@ final class CachedMethod {
     final LongAdder invalidations = new LongAdder();
     final LongAdder bypasses = new LongAdder();
     final LongAdder errors = new LongAdder();
+    /** Whole-method drops because a trigger could not tell the group (unknown old state, a failing path). */
+    final LongAdder unknownDrops = new LongAdder();
+    /** Loads returned to their caller but not stored, because they read through a snapshot older than a drop. */
+    final LongAdder snapshotRefusals = new LongAdder();
 
     CachedMethod(String name, String cacheName, Method method, PropertyPath[] keyPaths, int[] suffixParts,
                  PropertyPath[] suffixPaths, long ttlMillis, double jitter, boolean cacheNulls,
-                 Cached.Near near) {
+                 Cached.Near near, boolean async) {
         this.name = name;
         this.cacheName = cacheName;
         this.method = method;
@@ -56,10 +65,41 @@ final class CachedMethod {
         this.jitter = jitter;
         this.cacheNulls = cacheNulls;
         this.near = near;
+        this.async = async;
     }
 
-    /** The key of a call: the values of the key paths over the arguments. */
+    /**
+     * The key of a call: the values of the key paths over the arguments.
+     *
+     * @throws KeyFault if a path fails (a getter throwing, a detached lazy proxy), naming the path
+     */
     CacheKey key(Object[] args) {
+        try {
+            return keyOf(args);
+        } catch (RuntimeException e) {
+            for (PropertyPath p : keyPaths) {
+                try {
+                    p.evaluate(args);
+                } catch (RuntimeException again) {
+                    throw new KeyFault(p.text, again);
+                }
+            }
+            throw new KeyFault("?", e);
+        }
+    }
+
+    /** A key path failed on the arguments of a call. */
+    static final class KeyFault extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String path;
+
+        KeyFault(String path, RuntimeException cause) {
+            super("key path \"" + path + "\" failed: " + cause, cause);
+            this.path = path;
+        }
+    }
+
+    private CacheKey keyOf(Object[] args) {
         PropertyPath[] paths = keyPaths;
         switch (paths.length) {
             case 0:

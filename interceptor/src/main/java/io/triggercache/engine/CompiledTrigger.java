@@ -71,8 +71,9 @@ final class CompiledTrigger {
      * Records the groups one state of the change belongs to.
      *
      * @param sender the index into {@link #senders} of the type the change matched
+     * @return false if a suffix path met {@link Change#UNKNOWN}: the group cannot be told, nothing was recorded
      */
-    void addGroups(Change change, Change.State state, int sender, PendingTransaction into) {
+    boolean addGroups(Change change, Change.State state, int sender, PendingTransaction into) {
         if (function != null) {
             Object v = function.suffix(change, state);
             if (v instanceof SuffixFunction.Each each) {
@@ -82,14 +83,19 @@ final class CompiledTrigger {
             } else {
                 addFunctionGroup(v, into);
             }
-            return;
+            return true;
         }
         PropertyPath[] paths = suffixPaths[sender];
         Object[] values = new Object[paths.length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = paths[i].evaluate(state);
+            Object v = paths[i].evaluate(state);
+            if (v == Change.UNKNOWN) {
+                return false;
+            }
+            values[i] = v;
         }
         into.group(target, Groups.of(values));
+        return true;
     }
 
     private void addFunctionGroup(Object v, PendingTransaction into) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
 /**
@@ -65,6 +66,10 @@ final class Declarations {
         }
         if (m.getReturnType() == void.class) {
             problems.add(where + "the method returns void, so there is no result to cache. Remove @Cached from it.");
+        }
+        String uncacheable = uncacheableReturn(m.getReturnType());
+        if (uncacheable != null) {
+            problems.add(where + "the method returns " + m.getReturnType().getSimpleName() + ", " + uncacheable);
         }
 
         String name = c.name().isBlank() ? m.getDeclaringClass().getName() + "." + m.getName() : c.name().trim();
@@ -137,7 +142,8 @@ final class Declarations {
 
         CachedMethod cm = new CachedMethod(name, c.cache().isBlank() ? name : c.cache().trim(), m,
                 key.toArray(PropertyPath[]::new), suffixParts, suffix.toArray(PropertyPath[]::new),
-                ttl == null ? 0 : ttl.toMillis(), c.jitter(), c.cacheNulls(), c.near());
+                ttl == null ? 0 : ttl.toMillis(), c.jitter(), c.cacheNulls(), c.near(),
+                CompletionStage.class.isAssignableFrom(m.getReturnType()));
         Trigger[] ts = c.triggers();
         for (int i = 0; i < ts.length; i++) {
             compileTrigger(where, cm, ts[i], i + 1, suffix, c.suffix());
@@ -223,6 +229,51 @@ final class Declarations {
             Set<String> props = new LinkedHashSet<>(Arrays.asList(t.properties()));
             triggers.add(new CompiledTrigger(cm, position, senders, events, t.on(), props, paths, function, checker));
         }
+    }
+
+    /**
+     * Why values of a return type cannot be cached correctly, with the fix, or null if they can. A future is
+     * cached through its completed value, so only {@code CompletionStage} and {@code CompletableFuture} are
+     * accepted among futures: the engine hands back a {@code CompletableFuture}.
+     */
+    static String uncacheableReturn(Class<?> t) {
+        if (java.util.stream.BaseStream.class.isAssignableFrom(t) || java.util.Iterator.class.isAssignableFrom(t)
+                || java.util.Spliterator.class.isAssignableFrom(t)) {
+            return "which can be consumed only once, so a cached one would be empty for every caller after the first. Return a List (collect the stream), or remove @Cached.";
+        }
+        if (CompletionStage.class.isAssignableFrom(t)) {
+            return t == CompletionStage.class || t == java.util.concurrent.CompletableFuture.class ? null
+                    : "a kind of CompletionStage the engine cannot hand back (it returns a CompletableFuture of the cached value). Declare CompletionStage or CompletableFuture.";
+        }
+        if (java.util.concurrent.Future.class.isAssignableFrom(t)) {
+            return "whose completion the engine cannot observe, so it could cache a failure or a value still being computed. Return CompletionStage or CompletableFuture.";
+        }
+        if (isReactive(t)) {
+            return "a reactive stream, which the engine does not cache: each subscriber would need its own run. Return a CompletionStage of the collected result, or remove @Cached.";
+        }
+        if (AutoCloseable.class.isAssignableFrom(t)) {
+            return "a resource the caller must close, so one cached instance would be closed under every other caller. Return the data it yields, or remove @Cached.";
+        }
+        return null;
+    }
+
+    private static boolean isReactive(Class<?> t) {
+        for (Class<?> c = t; c != null; c = c.getSuperclass()) {
+            if (isReactiveName(c.getName())) {
+                return true;
+            }
+            for (Class<?> i : c.getInterfaces()) {
+                if (isReactiveName(i.getName()) || isReactive(i)) {
+                    return true;
+                }
+            }
+        }
+        return t.isInterface() && isReactiveName(t.getName());
+    }
+
+    private static boolean isReactiveName(String n) {
+        return n.equals("java.util.concurrent.Flow$Publisher") || n.equals("org.reactivestreams.Publisher")
+                || n.equals("io.smallrye.mutiny.Uni") || n.equals("io.smallrye.mutiny.Multi");
     }
 
     private <T> T instance(String what, Class<T> type) {

@@ -23,16 +23,24 @@ final class FaultLog {
         final AtomicLong suppressed = new AtomicLong();
     }
 
-    /** Returns whether this fault was logged. */
+    /** Logs a store fault of {@code operation} on {@code method}, at most once per period; returns whether it was logged. */
     boolean report(String method, String operation, RuntimeException e) {
-        Window w = windows.computeIfAbsent(method + ' ' + operation, k -> new Window());
+        return warn(method + ' ' + operation, skipped -> "TRIGGERCACHE-010 store " + operation + " failed for " + method
+                + "; the call ran uncached" + (skipped > 0 ? " (" + skipped + " more such faults since the last report)" : "")
+                + ": " + e, e);
+    }
+
+    /**
+     * Logs a warning at most once per period per {@code key}; the message is built only when it is logged, from the
+     * number of occurrences not logged since the last report. Returns whether it was logged.
+     */
+    boolean warn(String key, java.util.function.LongFunction<String> message, Throwable e) {
+        Window w = windows.computeIfAbsent(key, k -> new Window());
         long now = System.nanoTime();
         long next = w.nextLogAt.get();
         if ((next == Long.MIN_VALUE || now - next >= 0) && w.nextLogAt.compareAndSet(next, now + periodNanos)) {
             long skipped = w.suppressed.getAndSet(0);
-            LOG.log(System.Logger.Level.WARNING, "TRIGGERCACHE-010 store " + operation + " failed for " + method
-                    + "; the call ran uncached" + (skipped > 0 ? " (" + skipped + " more such faults since the last report)" : "")
-                    + ": " + e, e);
+            LOG.log(System.Logger.Level.WARNING, message.apply(skipped), e);
             return true;
         }
         w.suppressed.incrementAndGet();

@@ -12,29 +12,34 @@ import java.util.Set;
 /**
  * The groups a transaction will drop when it commits. Changes are matched as they arrive (at flush),
  * so that cached calls on the transaction's thread can bypass the methods it affects (read your own
- * writes) and never store what they computed.
+ * writes) and never store what they computed. Drops reported by hand ({@code Invalidator}, application events)
+ * inside the transaction join the same sets (I8).
  */
 final class PendingTransaction implements TransactionChanges {
 
-    private final TriggerCacheEngine engine;
+    private final WritePath writes;
+    /** The change source's key; null for the one-shot set of a change outside any transaction. */
     final Object key;
+    /** The container's JTA transaction current when this set was created, or null outside JTA. */
+    final Object jtaKey;
     private final Map<CachedMethod, Set<List<?>>> groups = new HashMap<>();
     private final Set<CachedMethod> whole = new HashSet<>();
     private volatile boolean completed;
 
-    PendingTransaction(TriggerCacheEngine engine, Object key) {
-        this.engine = engine;
+    PendingTransaction(WritePath writes, Object key, Object jtaKey) {
+        this.writes = writes;
         this.key = key;
+        this.jtaKey = jtaKey;
     }
 
     @Override
     public void add(Change change) {
-        engine.match(change, this);
+        writes.match(change, this);
     }
 
     @Override
     public void addBulk(Class<?> type) {
-        engine.matchBulk(type, this);
+        writes.matchBulk(type, this);
     }
 
     synchronized void group(CachedMethod m, List<?> group) {
@@ -69,10 +74,10 @@ final class PendingTransaction implements TransactionChanges {
         }
         try {
             if (committed) {
-                engine.apply(groups, whole);
+                writes.apply(groups, whole);
             }
         } finally {
-            engine.release(this);
+            writes.release(this);
         }
     }
 }

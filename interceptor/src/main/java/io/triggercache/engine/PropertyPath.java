@@ -5,7 +5,7 @@ import java.lang.invoke.MethodHandle;
 /**
  * A property path compiled to a chain of method handles: {@code post.id} becomes "argument (or state
  * property) {@code post}, then {@code getId()}". Evaluation stops at the first {@code null} and yields
- * {@code null}. Immutable and thread-safe.
+ * {@code null}, or at {@link io.triggercache.Change#UNKNOWN} (a value the change source does not know) and yields it. Immutable and thread-safe.
  */
 final class PropertyPath {
 
@@ -46,9 +46,10 @@ final class PropertyPath {
         return follow(state.get(first));
     }
 
+    /** Follows the getters; {@link io.triggercache.Change#UNKNOWN} met anywhere along the way is the result. */
     private Object follow(Object value) {
         MethodHandle[] hs = rest;
-        for (int i = 0; i < hs.length && value != null; i++) {
+        for (int i = 0; i < hs.length && value != null && value != io.triggercache.Change.UNKNOWN; i++) {
             try {
                 value = hs[i].invokeExact(value);
             } catch (RuntimeException | Error e) {

@@ -24,10 +24,14 @@ final class Harness implements AutoCloseable {
     }
 
     Harness(Object target, CacheStore store) {
+        this(target, store, TransactionBridge.NONE);
+    }
+
+    Harness(Object target, CacheStore store, TransactionBridge transactions) {
         this.target = target;
         DoubleSupplier random = () -> randomValue;
         this.engine = TriggerCacheEngine.builder().store(store, true).clock(now::get).random(random)
-                .build(definitions(target.getClass()));
+                .transactions(transactions).build(definitions(target.getClass()));
     }
 
     static List<MethodDefinition> definitions(Class<?>... types) {

@@ -20,6 +20,11 @@ public final class FaultyStore implements CacheStore {
     /** The specs of the regions opened, in order. */
     public final List<RegionSpec> specs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    /** Runs before every {@code put} reaches the store (a test may throw or block in it). */
+    public volatile Runnable onPut = () -> { };
+    /** Runs before every {@code invalidateAll} reaches the store (a test may throw or block in it). */
+    public volatile Runnable onInvalidateAll = () -> { };
+
     public FaultyStore(CacheStore delegate) {
         this.delegate = delegate;
     }
@@ -72,6 +77,7 @@ public final class FaultyStore implements CacheStore {
             @Override
             public void put(Object key, LoadTicket ticket, Object value, long expiresAt) {
                 check();
+                onPut.run();
                 r.put(key, ticket, value, expiresAt);
             }
 
@@ -96,6 +102,7 @@ public final class FaultyStore implements CacheStore {
 
             @Override
             public void invalidateAll() {
+                onInvalidateAll.run();
                 check();
                 r.invalidateAll();
             }
