@@ -66,11 +66,12 @@ public class TriggerCacheExtension implements Extension {
 
     void registerInterceptor(@Observes BeforeBeanDiscovery event, BeanManager beans) {
         event.addAnnotatedType(beans.createAnnotatedType(CachedInterceptor.class), CachedInterceptor.class.getName());
+        event.addAnnotatedType(beans.createAnnotatedType(AsyncEvents.class), AsyncEvents.class.getName());
     }
 
     <T> void collect(@Observes ProcessManagedBean<T> event) {
         AnnotatedType<T> type = event.getAnnotatedBeanClass();
-        if (type.isAnnotationPresent(Interceptor.class)) {
+        if (type.isAnnotationPresent(Interceptor.class) || type.isAnnotationPresent(jakarta.decorator.Decorator.class)) {
             return;
         }
         Cached onClass = type.getAnnotation(Cached.class);

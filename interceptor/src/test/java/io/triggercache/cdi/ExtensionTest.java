@@ -82,6 +82,35 @@ class ExtensionTest {
     }
 
     @Test
+    void applicationEvent_firedAsynchronously_dropsItsGroup_afterTheFiringTransactionCommits() throws Exception {
+        ShopService.prices.put(1L, "9.99");
+        ShopService.prices.put(2L, "5.00");
+        shop.price(1L);
+        shop.price(2L);
+        var tx = sink.transaction(new Object());                      // the firing thread is in a transaction
+        ShopService.prices.put(1L, "7.99");                            // its write, not visible to others until commit
+        priceEvents.fireAsync(new PriceChanged(1L)).toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(statistics.of(PRICE).invalidations()).isZero();      // pending: nothing dropped before the commit
+        tx.completed(true);
+
+        assertThat(shop.price(1L)).isEqualTo("7.99");                  // db hit: group 1 dropped after the commit
+        assertThat(shop.price(2L)).isEqualTo("5.00");                  // cache hit
+        assertThat(ShopService.runs).hasValue(3);
+        assertThat(statistics.of(PRICE).invalidations()).isEqualTo(1);
+    }
+
+    @Test
+    void applicationEvent_firedAsynchronously_outsideATransaction_dropsAtOnce_alsoThroughSelect() throws Exception {
+        ShopService.prices.put(1L, "9.99");
+        shop.price(1L);
+        ShopService.prices.put(1L, "7.99");
+        priceEvents.select(PriceChanged.class).fireAsync(new PriceChanged(1L)).toCompletableFuture()
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(shop.price(1L)).isEqualTo("7.99");                  // db hit
+        assertThat(ShopService.runs).hasValue(2);
+    }
+
+    @Test
     void invalidatorBean_dropsAGroup() {
         shop.price(1L);
         shop.price(2L);
