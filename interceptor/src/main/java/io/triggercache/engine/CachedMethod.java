@@ -77,7 +77,7 @@ final class CachedMethod {
         try {
             return keyOf(args);
         } catch (RuntimeException e) {
-            for (PropertyPath p : keyPaths) {
+            for (PropertyPath p : keyPaths == null ? new PropertyPath[0] : keyPaths) {
                 try {
                     p.evaluate(args);
                 } catch (RuntimeException again) {
@@ -101,6 +101,9 @@ final class CachedMethod {
 
     private CacheKey keyOf(Object[] args) {
         PropertyPath[] paths = keyPaths;
+        if (paths == null) {                        // a block defined in code: the values are the key
+            return CacheKey.of(name, args);
+        }
         switch (paths.length) {
             case 0:
                 return new CacheKey.K0(name);

@@ -151,6 +151,41 @@ final class Declarations {
         methods.add(cm);
     }
 
+    /**
+     * Compiles a block defined in code into a {@link CachedMethod} whose key is the values passed on each call, and
+     * its triggers; every problem is collected, as for methods.
+     *
+     * @throws InvalidDeclarationsException listing every problem
+     */
+    static Declarations compileBlock(BlockDefinition def, Instances instances) {
+        Declarations d = new Declarations(instances);
+        String where = "cached block \"" + def.name() + "\" at " + def.where() + ": ";
+        if (def.name().isBlank()) {
+            d.problems.add(where + "the name is blank. Give it a name.");
+        }
+        if (def.ttl().isNegative()) {
+            d.problems.add(where + "ttl " + def.ttl() + " is negative. Give a positive duration, or none.");
+        }
+        int[] suffixParts = new int[def.groupParts()];
+        String[] suffixTexts = new String[def.groupParts()];
+        List<PropertyPath> suffix = new ArrayList<>();
+        for (int i = 0; i < suffixParts.length; i++) {
+            suffixParts[i] = i;
+            suffixTexts[i] = "group value #" + i;
+            suffix.add(PropertyPath.overParameter(suffixTexts[i], i, new MethodHandle[0], Object.class));
+        }
+        CachedMethod cm = new CachedMethod(def.name(), def.name(), null, null, suffixParts, suffix.toArray(PropertyPath[]::new),
+                def.ttl().toMillis(), 0, false, io.triggercache.Cached.Near.DEFAULT, false);
+        for (int i = 0; i < def.triggers().size(); i++) {
+            d.compileTrigger(where, cm, def.triggers().get(i), i + 1, suffix, suffixTexts);
+        }
+        if (!d.problems.isEmpty()) {
+            throw new InvalidDeclarationsException(d.problems);
+        }
+        d.methods.add(cm);
+        return d;
+    }
+
     private void compileTrigger(String where, CachedMethod cm, Trigger t, int position, List<PropertyPath> methodSuffix, String[] suffixTexts) {
         int arity = suffixTexts.length;
         String tw = where + "trigger #" + position;
@@ -167,7 +202,7 @@ final class Declarations {
         }
         Class<?>[] senders = entities ? t.entity() : t.event();
         if (entities) {
-            Class<? extends Annotation> entityAnnotation = jpaEntityAnnotation(cm.method.getDeclaringClass());
+            Class<? extends Annotation> entityAnnotation = jpaEntityAnnotation(cm.method != null ? cm.method.getDeclaringClass() : senders[0]);
             for (Class<?> s : senders) {
                 if (entityAnnotation != null && !s.isAnnotationPresent(entityAnnotation)) {
                     problems.add(tw + " entity " + s.getName() + " is not a JPA @Entity, so no change of it is ever reported. Name an entity class, or use event = "

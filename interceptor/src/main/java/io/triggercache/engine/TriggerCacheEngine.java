@@ -68,11 +68,16 @@ public final class TriggerCacheEngine implements ChangeSink, Invalidator, CacheS
     private static final CachedMethod NOT_CACHED = new CachedMethod("", "", null, new PropertyPath[0], new int[0],
             new PropertyPath[0], 0, 0, false, Cached.Near.DEFAULT, false);
     private final Map<String, CachedMethod> byName = new HashMap<>();
+    private final Map<String, Defined> blocks = new ConcurrentHashMap<>();
+    private final Instances instances;
+    private final ToLongFunction<String> maxEntries;
     private final ConcurrentHashMap<Class<?>, ConcurrentHashMap<String, Accessors.Accessor>> eventAccessors = new ConcurrentHashMap<>();
 
     private TriggerCacheEngine(Builder b, Declarations d) {
         this.store = b.store;
         this.ownsStore = b.ownsStore;
+        this.instances = b.instances;
+        this.maxEntries = b.maxEntries;
         FaultLog faults = new FaultLog(b.faultLogPeriodNanos);
         Unsafe unsafe = Unsafe.fromSystemProperty();
         this.transactions = new Transactions(b.transactions);
@@ -133,6 +138,39 @@ public final class TriggerCacheEngine implements ChangeSink, Invalidator, CacheS
             }
         }
         return m;
+    }
+
+    /**
+     * Registers a cached computation defined in code (a rendered fragment), or returns the handle already
+     * registered under its name. Its triggers are active from this call on; the entries of a computation defined
+     * later on another node are dropped there only once that node defines it too.
+     *
+     * @throws InvalidDeclarationsException listing every problem of the definition
+     * @throws IllegalArgumentException     if the name is taken by a cached method, or by a block defined differently
+     */
+    public synchronized CachedBlock define(BlockDefinition definition) {
+        Defined known = blocks.get(definition.name());
+        if (known != null) {
+            if (!known.definition.equals(definition)) {
+                throw new IllegalArgumentException("cached block \"" + definition.name() + "\" at " + definition.where()
+                        + " is already defined differently at " + known.definition.where() + ". Give each a distinct name.");
+            }
+            return known.block;
+        }
+        if (byName.containsKey(definition.name())) {
+            throw new IllegalArgumentException("cached block \"" + definition.name() + "\" at " + definition.where()
+                    + ": the name is used by the cached method " + byName.get(definition.name()).method + ". Give the block another name.");
+        }
+        Declarations d = Declarations.compileBlock(definition, instances);
+        CachedMethod m = d.methods.get(0);
+        m.region = store.region(new RegionSpec(m.name, m.cacheName, maxEntries.applyAsLong(m.cacheName), m.near));
+        writes.addTriggers(d.triggers);
+        CachedBlock block = new CachedBlock(m, reads, definition.groupParts());
+        blocks.put(definition.name(), new Defined(definition, block, m));
+        return block;
+    }
+
+    private record Defined(BlockDefinition definition, CachedBlock block, CachedMethod method) {
     }
 
     // ------------------------------------------------------------------ change sink (write path)
@@ -199,7 +237,16 @@ public final class TriggerCacheEngine implements ChangeSink, Invalidator, CacheS
     /** {@inheritDoc} Inside a transaction the drop is pending: applied after its commit, not at all on rollback. */
     @Override
     public void invalidateAll() {
-        writes.dropWhole(byName.values());
+        writes.dropWhole(everything());
+    }
+
+    /** The cached methods and the blocks defined so far. */
+    private List<CachedMethod> everything() {
+        List<CachedMethod> all = new ArrayList<>(byName.values());
+        for (Defined d : blocks.values()) {
+            all.add(d.method);
+        }
+        return all;
     }
 
     @Override
@@ -210,7 +257,7 @@ public final class TriggerCacheEngine implements ChangeSink, Invalidator, CacheS
     @Override
     public Collection<MethodStatistics> all() {
         List<MethodStatistics> out = new ArrayList<>();
-        for (CachedMethod m : byName.values()) {
+        for (CachedMethod m : everything()) {
             out.add(m.statistics());
         }
         out.sort(Comparator.comparing(MethodStatistics::name));
@@ -229,6 +276,10 @@ public final class TriggerCacheEngine implements ChangeSink, Invalidator, CacheS
 
     private CachedMethod method(String name) {
         CachedMethod m = byName.get(name);
+        if (m == null) {
+            Defined block = blocks.get(name);
+            m = block == null ? null : block.method;
+        }
         if (m == null) {
             throw new IllegalArgumentException("no cached method is named \"" + name + "\" (known: " + String.join(", ", names()) + ")");
         }

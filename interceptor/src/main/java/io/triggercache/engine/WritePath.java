@@ -27,7 +27,8 @@ final class WritePath {
     private static final System.Logger LOG = System.getLogger("io.triggercache");
     private static final long REPAIR_INTERVAL_MILLIS = 1_000;
 
-    private final List<CompiledTrigger> triggers;
+    /** Copy-on-write: blocks defined at run time add triggers; the index is rebuilt then. */
+    private volatile List<CompiledTrigger> triggers;
     private final Transactions transactions;
     private final LongSupplier clock;
     private final FaultLog faults;
@@ -44,6 +45,17 @@ final class WritePath {
 
     int triggerCount() {
         return triggers.size();
+    }
+
+    /** Adds the triggers of a block defined at run time. */
+    synchronized void addTriggers(List<CompiledTrigger> more) {
+        if (more.isEmpty()) {
+            return;
+        }
+        List<CompiledTrigger> next = new ArrayList<>(triggers);
+        next.addAll(more);
+        triggers = List.copyOf(next);
+        index.clear();
     }
 
     // ------------------------------------------------------------------ changes from change sources
