@@ -23,22 +23,46 @@ final class Accessors {
     private Accessors() {
     }
 
-    /** A resolved property: a handle of type (Object)Object and the declared type of its value. */
-    record Accessor(String name, MethodHandle handle, Class<?> type) {
+    /** A resolved property: a handle of type (Object)Object, the declared type of its value and its generic type. */
+    record Accessor(String name, MethodHandle handle, Class<?> type, java.lang.reflect.Type genericType) {
+
+        /**
+         * The element type when the value is a collection or an array whose element type is known, else null.
+         * A {@code Map} counts as the collection of its values.
+         */
+        Class<?> elementType() {
+            if (type.isArray()) {
+                return type.getComponentType();
+            }
+            int arg = java.util.Collection.class.isAssignableFrom(type) ? 0 : java.util.Map.class.isAssignableFrom(type) ? 1 : -1;
+            if (arg < 0) {
+                return null;
+            }
+            if (genericType instanceof java.lang.reflect.ParameterizedType pt && pt.getActualTypeArguments().length > arg) {
+                java.lang.reflect.Type t = pt.getActualTypeArguments()[arg];
+                if (t instanceof Class<?> c) {
+                    return c;
+                }
+                if (t instanceof java.lang.reflect.ParameterizedType p && p.getRawType() instanceof Class<?> c) {
+                    return c;
+                }
+            }
+            return Object.class;
+        }
     }
 
     /** The property {@code name} of {@code type}, or {@code null} if it has none. */
     static Accessor find(Class<?> type, String name) {
         Method getter = getter(type, name);
         if (getter != null) {
-            return new Accessor(name, handle(getter), getter.getReturnType());
+            return new Accessor(name, handle(getter), getter.getReturnType(), getter.getGenericReturnType());
         }
         Field field = field(type, name);
         if (field != null) {
             try {
                 field.trySetAccessible();
                 MethodHandle h = MethodHandles.lookup().unreflectGetter(field).asType(OBJECT_TO_OBJECT);
-                return new Accessor(name, h, field.getType());
+                return new Accessor(name, h, field.getType(), field.getGenericType());
             } catch (IllegalAccessException e) {
                 return null;
             }

@@ -87,15 +87,38 @@ final class CompiledTrigger {
         }
         PropertyPath[] paths = suffixPaths[sender];
         Object[] values = new Object[paths.length];
+        boolean many = false;
         for (int i = 0; i < values.length; i++) {
             Object v = paths[i].evaluate(state);
             if (v == Change.UNKNOWN) {
                 return false;
             }
+            many |= v instanceof PropertyPath.Many;
             values[i] = v;
         }
-        into.group(target, Groups.of(values));
+        if (many) {
+            addEach(values, 0, new Object[values.length], into);
+        } else {
+            into.group(target, Groups.of(values));
+        }
         return true;
+    }
+
+    /** One group per combination of the values of paths through collections (a path per element). */
+    private void addEach(Object[] values, int i, Object[] chosen, PendingTransaction into) {
+        if (i == values.length) {
+            into.group(target, Groups.of(chosen.clone()));
+            return;
+        }
+        if (values[i] instanceof PropertyPath.Many many) {
+            for (Object v : many.values()) {
+                chosen[i] = v;
+                addEach(values, i + 1, chosen, into);
+            }
+        } else {
+            chosen[i] = values[i];
+            addEach(values, i + 1, chosen, into);
+        }
     }
 
     private void addFunctionGroup(Object v, PendingTransaction into) {

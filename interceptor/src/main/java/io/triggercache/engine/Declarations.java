@@ -392,24 +392,56 @@ final class Declarations {
                     + String.join(", ", Accessors.known(sender)) + "). Fix the path or use suffixFunction.");
             return null;
         }
+        firstElementType = first.elementType();
         return follow(tw + " suffix \"" + text + "\"", text.trim(), seg, first.type(), -1, seg[0], "Fix the path or use suffixFunction.");
     }
 
-    /** Compiles segments 1.. of a path whose segment 0 has type {@code type}. */
+    /**
+     * Compiles segments 1.. of a path whose segment 0 has type {@code type}. A path over a change's state may go
+     * through a collection (or array, or map values) whose element type is declared: the segments after it are
+     * followed from each element, and the path yields one value per element. {@code firstElement} is the element
+     * type of segment 0 itself when it is a collection, else null.
+     */
     private PropertyPath follow(String what, String text, String[] seg, Class<?> type, int parameter, String first, String fix) {
-        MethodHandle[] handles = new MethodHandle[seg.length - 1];
+        return follow(what, text, seg, 1, type, parameter, first, fix, parameter < 0 ? firstElementType : null);
+    }
+
+    /** The element type of the state property a path starts with, set by {@link #compileStatePath} (deployment only). */
+    private Class<?> firstElementType;
+
+    private PropertyPath follow(String what, String text, String[] seg, int from, Class<?> type, int parameter, String first, String fix,
+                                Class<?> elementOfType) {
+        List<MethodHandle> handles = new ArrayList<>();
         Class<?> t = type;
-        for (int i = 1; i < seg.length; i++) {
+        Class<?> element = elementOfType;
+        for (int i = from; i < seg.length; i++) {
+            if (element != null && parameter < 0) {
+                PropertyPath each = follow(what, text, seg, i, element, parameter, null, fix, null);
+                if (each == null) {
+                    return null;
+                }
+                MethodHandle[] hs = handles.toArray(MethodHandle[]::new);
+                return first != null ? PropertyPath.overStateThrough(text, first, hs, each) : PropertyPath.fromElement(text, hs, t, each);
+            }
             Accessors.Accessor a = seg[i].isEmpty() ? null : Accessors.find(t, seg[i]);
             if (a == null) {
                 problems.add(what + ": " + t.getSimpleName() + " has no property \"" + seg[i] + "\" (known: "
                         + String.join(", ", Accessors.known(t)) + "). " + fix);
                 return null;
             }
-            handles[i - 1] = a.handle();
+            handles.add(a.handle());
             t = a.type();
+            element = a.elementType();
         }
-        return parameter >= 0 ? PropertyPath.overParameter(text, parameter, handles, t) : PropertyPath.overState(text, first, handles, t);
+        MethodHandle[] hs = handles.toArray(MethodHandle[]::new);
+        if (parameter >= 0) {
+            return PropertyPath.overParameter(text, parameter, hs, t);
+        }
+        if (element != null) {                      // ends at a collection: one value per element
+            PropertyPath each = PropertyPath.fromElement(text, new MethodHandle[0], element, null);
+            return first != null ? PropertyPath.overStateThrough(text, first, hs, each) : PropertyPath.fromElement(text, hs, t, each);
+        }
+        return first != null ? PropertyPath.overState(text, first, hs, t) : PropertyPath.fromElement(text, hs, t, null);
     }
 
     private static boolean samePath(PropertyPath a, PropertyPath b, Parameter[] params) {

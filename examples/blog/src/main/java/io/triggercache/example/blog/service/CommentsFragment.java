@@ -1,11 +1,6 @@
 package io.triggercache.example.blog.service;
 
-import static io.triggercache.EntityEvent.DELETE;
-
 import io.triggercache.Cached;
-import io.triggercache.Trigger;
-import io.triggercache.example.blog.model.Comment;
-import io.triggercache.example.blog.model.Post;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -28,12 +23,11 @@ public class CommentsFragment {
     Templates templates;
 
     /**
-     * The comments of a post as an HTML fragment. Same groups and triggers as
-     * {@link BlogQueries#comments(PostView)}, which it renders: when it misses, it asks that cached method.
+     * The comments of a post as an HTML fragment, grouped like {@link BlogQueries#comments(PostView)}, which it
+     * renders. It declares no trigger of its own: when it misses, it asks that cached method, and the entry records
+     * the group it was computed from, so whatever drops that post's comments drops this fragment too.
      */
-    @Cached(name = NAME, suffix = "post.id", triggers = {
-            @Trigger(entity = Comment.class, suffix = "post.id"),
-            @Trigger(entity = Post.class, on = DELETE, suffix = "id")})
+    @Cached(name = NAME, suffix = "post.id")
     public String html(PostView post) {
         List<CommentView> comments = queries.comments(post);
         return templates.render("comments", Map.of("comments", comments, "hasComments", !comments.isEmpty()));
