@@ -24,6 +24,9 @@ import io.triggercache.hibernate.RecordingSink.Tx;
 import io.triggercache.hibernate.entities.Animal;
 import io.triggercache.hibernate.entities.AuditEntry;
 import io.triggercache.hibernate.entities.Car;
+import io.triggercache.hibernate.entities.Cargo;
+import io.triggercache.hibernate.entities.Itinerary;
+import io.triggercache.hibernate.entities.Leg;
 import io.triggercache.hibernate.entities.Cat;
 import io.triggercache.hibernate.entities.Comment;
 import io.triggercache.hibernate.entities.Dog;
@@ -52,7 +55,7 @@ abstract class AbstractChangeSourceTest {
     /** In Hibernate 6.6 the events of a StatelessSession do not name their session. */
     static final boolean HIBERNATE_6 = Version.getVersionString().startsWith("6.");
 
-    final RecordingSink sink = new RecordingSink(Post.class, Comment.class, Tag.class, Animal.class, Vehicle.class);
+    final RecordingSink sink = new RecordingSink(Post.class, Comment.class, Tag.class, Animal.class, Vehicle.class, Cargo.class);
     Database database;
     EntityManagerFactory emf;
 
@@ -412,7 +415,9 @@ abstract class AbstractChangeSourceTest {
                 org.assertj.core.groups.Tuple.tuple(Post.class, DELETE, post.getId()));
         assertThat(added.get(0).after).containsEntry("title", "stateless");
         Recorded update = added.get(1);
-        assertThat(update.before).isNull();
+        assertThat(update.before).as("a StatelessSession update does not know the old state")
+                .containsEntry("id", post.getId()).containsEntry("title", io.triggercache.Change.UNKNOWN)
+                .containsEntry("tags", io.triggercache.Change.UNKNOWN);
         assertThat(update.after).containsEntry("title", "stateless, edited");
         assertThat(update.dirty).containsExactlyInAnyOrder("title", "tags");
         assertThat(added.get(2).before).containsEntry("title", "stateless, edited");
@@ -465,6 +470,8 @@ abstract class AbstractChangeSourceTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(INSERT, post.getId()),
                         org.assertj.core.groups.Tuple.tuple(UPDATE, post.getId()));
         assertThat(sink.allTransactionChanges()).allSatisfy(c -> assertThat(c.after).containsEntry("title", "upserted"));
+        assertThat(sink.allTransactionChanges().get(1).before).as("an upsert does not know the old state")
+                .containsEntry("id", post.getId()).containsEntry("title", io.triggercache.Change.UNKNOWN);
         assertThat(sink.transactions).allSatisfy(tx -> assertThat(tx.completions).containsExactly(true));
     }
 
@@ -607,6 +614,149 @@ abstract class AbstractChangeSourceTest {
                 org.assertj.core.groups.Tuple.tuple(Post.class, UPDATE),
                 org.assertj.core.groups.Tuple.tuple(Comment.class, INSERT));
         assertThat(sink.bulkChangedNow).isEmpty();
+    }
+
+    // ---- unknown old state (issue 11, points 1 and 2) -------------------------------------------------------------
+
+    @Test
+    void elementCollectionReplaced_neverLoaded_oldElementsAreUnknownNotEmpty() {
+        Cargo cargo = persisted(new Cargo("ABC", new Itinerary(List.of(new Leg("SEHAM"))), List.of("fragile", "urgent")));
+
+        inTx(em -> em.find(Cargo.class, cargo.getId()).setLabels(new java.util.ArrayList<>(List.of("plain"))));
+
+        List<Recorded> changes = sink.onlyTransaction().changes;
+        assertThat(changes).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.event).isEqualTo(UPDATE);
+            assertThat(c.dirty).containsExactly("labels");
+            assertThat(c.after.get("labels")).asList().containsExactly("plain");
+        });
+        // the owner's update and the old collection's removal carry the old labels, never loaded: unknown (not
+        // "no labels", not a collection that would load during the flush); the new collection's creation had none
+        assertThat(changes).extracting(c -> c.before.get("labels")).containsExactly(
+                io.triggercache.Change.UNKNOWN, io.triggercache.Change.UNKNOWN, List.of());
+    }
+
+    @Test
+    void collectionInsideEmbeddableReplaced_neverLoaded_oldEmbeddableIsUnknown() {
+        Cargo cargo = persisted(new Cargo("DEF", new Itinerary(List.of(new Leg("SEHAM"), new Leg("CNHKG"))), List.of()));
+
+        inTx(em -> em.find(Cargo.class, cargo.getId()).setItinerary(new Itinerary(List.of(new Leg("USNYC")))));
+
+        List<Recorded> changes = sink.onlyTransaction().changes;
+        assertThat(changes).isNotEmpty().allSatisfy(c -> assertThat(c.dirty).containsExactly("itinerary", "itinerary.legs"));
+        assertThat(changes).extracting(c -> c.before.get("itinerary"))
+                .as("the old list's removal: its legs were never loaded, so the old itinerary is unknown; "
+                        + "then the new list's creation: the itinerary had no legs before it")
+                .hasSize(2).first().isSameAs(io.triggercache.Change.UNKNOWN);
+        assertThat(((Itinerary) changes.get(1).before.get("itinerary")).getLegs()).isEmpty();
+        assertThat(changes).extracting(c -> c.after.get("itinerary")).allSatisfy(v ->
+                assertThat(((Itinerary) v).getLegs()).extracting(Leg::getLoadLocation).containsExactly("USNYC"));
+    }
+
+    @Test
+    void collectionInsideEmbeddableChanged_loaded_beforeIsTheEmbeddableWithItsOldLegs() {
+        Cargo cargo = persisted(new Cargo("GHI", new Itinerary(List.of(new Leg("SEHAM"), new Leg("CNHKG"))), List.of()));
+
+        inTx(em -> {
+            List<Leg> legs = em.find(Cargo.class, cargo.getId()).getItinerary().getLegs();
+            legs.remove(0);                                            // loaded, then edited in place
+            legs.add(new Leg("USNYC"));
+        });
+
+        List<Recorded> changes = sink.onlyTransaction().changes;
+        assertThat(changes).hasSize(1);
+        Recorded update = changes.get(0);
+        assertThat(update.dirty).as("the embeddable and the path to its collection").containsExactly("itinerary", "itinerary.legs");
+        assertThat(update.before.get("itinerary")).as("before() gives the embeddable, not its list").isInstanceOf(Itinerary.class);
+        assertThat(((Itinerary) update.before.get("itinerary")).getLegs()).extracting(Leg::getLoadLocation)
+                .containsExactly("SEHAM", "CNHKG");
+        assertThat(((Itinerary) update.after.get("itinerary")).getLegs()).extracting(Leg::getLoadLocation)
+                .containsExactly("CNHKG", "USNYC");
+    }
+
+    // ---- lost updates without @Version (issue 11, point 3) ------------------------------------------------------
+
+    @Test
+    void lostUpdate_withoutVersion_staleWriterAlsoReportsTheStateItOverwrote() {
+        Post first = persisted(new Post("first"));
+        Post second = persisted(new Post("second"));
+        Comment comment = persisted(new Comment("text", first));
+        EntityManager b = emf.createEntityManager();
+        try {
+            b.getTransaction().begin();
+            Comment stale = b.find(Comment.class, comment.getId());                  // B loads it: post 1
+
+            inTx(a -> a.find(Comment.class, comment.getId()).setPost(a.getReference(Post.class, second.getId())));
+            sink.clear();                                                           // A moved it to post 2, committed
+
+            stale.setText("edited by B");
+            b.getTransaction().commit();                                            // the full-row UPDATE writes post 1 back
+        } finally {
+            b.close();
+        }
+
+        List<Recorded> changes = sink.onlyTransaction().changes;
+        assertThat(changes).extracting(c -> idOf(c.before.get("post")))
+                .as("B's own old state, and the state it overwrote, whose group (post 2) must drop too")
+                .containsExactly(first.getId(), second.getId());
+        assertThat(changes).extracting(c -> idOf(c.after.get("post"))).containsOnly(first.getId());
+        assertThat(changes).extracting(c -> c.event).containsOnly(UPDATE);
+    }
+
+    @Test
+    void update_afterAnotherCommit_loadedFresh_reportsOnlyItsOwnChange() {
+        Post first = persisted(new Post("first"));
+        Post second = persisted(new Post("second"));
+        Comment comment = persisted(new Comment("text", first));
+        inTx(a -> a.find(Comment.class, comment.getId()).setPost(a.getReference(Post.class, second.getId())));
+        sink.clear();
+
+        inTx(b -> b.find(Comment.class, comment.getId()).setText("edited after the move"));  // loads post 2: not stale
+
+        assertThat(sink.onlyTransaction().changes).extracting(c -> idOf(c.before.get("post")))
+                .containsExactly(second.getId());
+    }
+
+    // ---- wide drops (issue 11, point 4) -------------------------------------------------------------------------
+
+    /** A null object shared by every new cargo, as the cargo-tracking application's {@code Itinerary.EMPTY}. */
+    static final Itinerary SHARED_EMPTY = new Itinerary(List.of());
+
+    @Test
+    void sharedEmptyEmbeddable_reusedByNewOwners_eachInsertIsExactNotABulkDrop() {
+        Cargo first = persisted(new Cargo("SH1", SHARED_EMPTY, List.of()));   // Hibernate wraps the shared list here
+
+        Cargo second = inTransaction(em -> {
+            Cargo c = new Cargo("SH2", SHARED_EMPTY, List.of());
+            em.persist(c);
+            return c;
+        });
+
+        Tx tx = sink.onlyTransaction();
+        // the shared list, wrapped for the first cargo, moves to the second: Hibernate removes the (empty) rows under
+        // the first cargo's key, which once made every Cargo trigger drop its whole method
+        assertThat(tx.bulks).as("no whole-method drop").isEmpty();
+        assertThat(tx.changes).extracting(c -> c.event, c -> c.id)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(INSERT, second.getId()));
+        assertThat(first.getId()).isNotEqualTo(second.getId());
+    }
+
+    // ---- mapping coverage (issue 11, point 7) ------------------------------------------------------------------
+
+    @Test
+    void lazyManyToOne_inOldAndNewState_isAProxyWhoseIdReadsWithoutLoadingThePost() {
+        Post post = persisted(new Post("lazy"));
+        Comment comment = persisted(new Comment("text", post));
+
+        inTx(em -> em.find(Comment.class, comment.getId()).setText("edited"));
+
+        Recorded update = sink.onlyTransaction().changes.get(0);
+        for (Object side : new Object[] {update.before.get("post"), update.after.get("post")}) {
+            assertThat(side).isInstanceOf(HibernateProxy.class);
+            assertThat(((Post) side).getId()).as("comment.post.id, as a suffix path reads it").isEqualTo(post.getId());
+            assertThat(org.hibernate.Hibernate.isInitialized(side)).as("the post was never loaded").isFalse();
+        }
+        assertThat(update.dirty).containsExactly("text");
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------

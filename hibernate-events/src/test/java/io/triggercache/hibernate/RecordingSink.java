@@ -27,6 +27,8 @@ public final class RecordingSink implements ChangeSink {
     public final List<Tx> transactions = Collections.synchronizedList(new ArrayList<>());
     public final List<Recorded> changedNow = Collections.synchronizedList(new ArrayList<>());
     public final List<Class<?>> bulkChangedNow = Collections.synchronizedList(new ArrayList<>());
+    /** The read barriers registered, as the engine holds them. */
+    public final List<io.triggercache.spi.ReadBarrier> barriers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public RecordingSink(Class<?>... watched) {
         this.watched = Set.of(watched);
@@ -71,6 +73,27 @@ public final class RecordingSink implements ChangeSink {
     @Override
     public void bulkChangedNow(Class<?> type) {
         bulkChangedNow.add(type);
+    }
+
+    @Override
+    public void addReadBarrier(io.triggercache.spi.ReadBarrier barrier) {
+        if (!barriers.contains(barrier)) {
+            barriers.add(barrier);
+        }
+    }
+
+    @Override
+    public void removeReadBarrier(io.triggercache.spi.ReadBarrier barrier) {
+        barriers.remove(barrier);
+    }
+
+    /** The earliest {@link io.triggercache.spi.ReadBarrier#readsSince()} of the registered barriers, as the engine reads it. */
+    public long readsSince() {
+        long min = Long.MAX_VALUE;
+        for (io.triggercache.spi.ReadBarrier b : barriers) {
+            min = Math.min(min, b.readsSince());
+        }
+        return min;
     }
 
     /** The only transaction recorded; fails if there is none or several. */

@@ -14,6 +14,7 @@ import io.triggercache.spi.CacheStore;
 import io.triggercache.spi.Region;
 import io.triggercache.spi.RegionSpec;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,10 +36,15 @@ import javax.cache.CacheManager;
  * non-zero 64-bit value, and every region has an epoch token of the same kind. A load reads both
  * ({@link io.triggercache.spi.Region#beginLoad beginLoad}, creating missing ones with
  * {@code putIfAbsent}); the entry it stores records them; a read serves the entry only while both are
- * still the current ones. Invalidating a group removes its token, invalidating a region removes or
- * replaces its epoch: one operation whatever the number of entries, and since a removed value never
- * comes back, a load that began before an invalidation is never served after it, whatever the
- * interleaving. The protocol uses only {@code get}, {@code put}, {@code putIfAbsent} and {@code remove}.
+ * still the current ones, and so are those of the other cached values it was computed from
+ * ({@link io.triggercache.spi.LoadTicket#dependOn}, at most {@value #MAX_DEPENDENCIES}). Invalidating a group
+ * replaces its token with a fresh one, invalidating a region replaces its epoch, each stamped with the time
+ * of the invalidation ({@link Builder#clock}): one operation whatever the number of entries, and since a
+ * replaced value never comes back, a load that began before an invalidation is never served after it,
+ * whatever the interleaving. A ticket answers when its group or region was last invalidated, plus the
+ * {@linkplain #clockMargin() clock margin}, so that the engine does not store a load that read older data
+ * ({@link io.triggercache.spi.LoadTicket#invalidatedAt()}). The protocol uses only {@code get}, {@code put},
+ * {@code putIfAbsent} and {@code remove}.
  *
  * <h2>Caches</h2>
  * A region's entries go to the cache named {@link RegionSpec#cacheName()}. If the manager already has a
@@ -51,7 +57,9 @@ import javax.cache.CacheManager;
  * <h2>Tokens</h2>
  * See {@link TokenPlacement}: {@code LOCAL} (in this JVM) for Ehcache and Caffeine, {@code SHARED} (in the
  * cache {@value #TOKEN_CACHE}) for any other provider, unless the builder says otherwise. Token storage is
- * bounded; a token evicted for size reads as "not current", a miss.
+ * bounded; a token evicted for size reads as "not current", a miss, and the token created in its place
+ * answers a time no earlier than the invalidation that may have been forgotten with it (see
+ * {@code docs/store.md}).
  *
  * <h2>Shared caches: codec, near tier, leases</h2>
  * On a provider whose caches other JVMs read (every provider but Ehcache and Caffeine, or any store given a
@@ -96,6 +104,23 @@ public final class JCacheStore implements CacheStore {
     /** How long a shared store waits for a silent peer before forgetting it, unless the builder says otherwise. */
     public static final Duration DEFAULT_PEER_TIMEOUT = Duration.ofSeconds(DEFAULT_PEER_TIMEOUT_SECONDS);
 
+    static final long DEFAULT_CLOCK_MARGIN_MILLIS = 500;
+
+    /**
+     * The allowance for clock differences between the nodes sharing a store's tokens, unless the builder says
+     * otherwise: added to every invalidation time a {@link TokenPlacement#SHARED} store answers
+     * ({@link io.triggercache.spi.LoadTicket#invalidatedAt()}). See {@code docs/cluster.md}.
+     */
+    public static final Duration DEFAULT_CLOCK_MARGIN = Duration.ofMillis(DEFAULT_CLOCK_MARGIN_MILLIS);
+
+    /**
+     * The most other groups one entry may depend on ({@link io.triggercache.spi.LoadTicket#dependOn}), counted
+     * after flattening the dependencies of dependencies and dropping duplicates. A load that would record more
+     * is refused: {@code dependOn} answers {@code false} and its value is not stored. It bounds what a hit on a
+     * dependent entry costs (one token check per dependency) and the size of its header.
+     */
+    public static final int MAX_DEPENDENCIES = 32;
+
     private final CacheManager manager;
     private final boolean ownsManager;
     private final TokenPlacement placement;
@@ -108,6 +133,8 @@ public final class JCacheStore implements CacheStore {
     private final long leaseMillis;
     private final long heartbeatMillis;
     private final long peerTimeoutMillis;
+    private final Clock clock;
+    private final long clockMarginMillis;
 
     // guarded by this
     private final Map<String, StoreRegion> regions = new LinkedHashMap<>();
@@ -146,6 +173,8 @@ public final class JCacheStore implements CacheStore {
         this.heartbeatMillis = builder.heartbeatMillis;
         this.peerTimeoutMillis = builder.peerTimeoutMillis;
         this.maxTokens = builder.maxTokens;
+        this.clock = builder.clock;
+        this.clockMarginMillis = placement == TokenPlacement.LOCAL ? 0 : builder.clockMarginMillis;
         this.localTokens = placement == TokenPlacement.LOCAL ? new LocalTokens(maxTokens) : null;
     }
 
@@ -206,15 +235,16 @@ public final class JCacheStore implements CacheStore {
         StoreRegion region;
         if (codec != null) {
             if (sharedTokens == null) {
-                sharedTokens = new SharedTokens(tokenCache(), tokens, heartbeatMillis, peerTimeoutMillis);
+                sharedTokens = new SharedTokens(tokenCache(), tokens, heartbeatMillis, peerTimeoutMillis, clock);
             }
             region = new EncodedRegion(spec.name(), spec.cacheName(), entries, sharedTokens, codec,
-                    nearMode(spec), spec.maxEntries(), leaseMillis);
+                    nearMode(spec), spec.maxEntries(), leaseMillis, clockMarginMillis);
         } else if (placement == TokenPlacement.LOCAL) {
             localTokens.grow(spec.maxEntries());
-            region = new LocalTokenRegion(spec.name(), spec.cacheName(), entries, localTokens, tokens);
+            region = new LocalTokenRegion(spec.name(), spec.cacheName(), entries, localTokens, tokens, clock);
         } else {
-            region = new SharedTokenRegion(spec.name(), spec.cacheName(), entries, tokenCache(), tokens);
+            region = new SharedTokenRegion(spec.name(), spec.cacheName(), entries, tokenCache(), tokens, clock,
+                    clockMarginMillis);
         }
         regions.put(spec.name(), region);
         return region;
@@ -223,8 +253,9 @@ public final class JCacheStore implements CacheStore {
     /**
      * Drops every entry of every cache this store's regions use, and makes every token of its regions
      * not current: under {@code LOCAL} the token map is emptied and the epochs replaced; under
-     * {@code SHARED} the regions' epochs are removed (which outdates their group tokens at once, without
-     * touching the tokens of other stores sharing {@value #TOKEN_CACHE}).
+     * {@code SHARED} the regions' epochs are replaced (which outdates their group tokens at once, without
+     * touching the tokens of other stores sharing {@value #TOKEN_CACHE}). Either way the regions count as
+     * invalidated at the time of the call ({@link io.triggercache.spi.LoadTicket#invalidatedAt()}).
      *
      * @throws IllegalStateException if the store is closed
      */
@@ -235,7 +266,7 @@ public final class JCacheStore implements CacheStore {
         }
         // tokens first: from here on no entry stamped before is current, whatever the clears below meet
         if (localTokens != null) {
-            localTokens.clear();
+            localTokens.clear(clock.millis());
         }
         for (StoreRegion region : regions.values()) {
             region.resetEpoch();
@@ -290,7 +321,7 @@ public final class JCacheStore implements CacheStore {
             }
         }
         if (localTokens != null) {
-            localTokens.clear();
+            localTokens.clear(clock.millis());
         }
         regions.clear();
         caches.clear();
@@ -299,6 +330,16 @@ public final class JCacheStore implements CacheStore {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /**
+     * The allowance for clock differences this store adds to every invalidation time it answers
+     * ({@link io.triggercache.spi.LoadTicket#invalidatedAt()}): {@link Duration#ZERO} under
+     * {@link TokenPlacement#LOCAL}, where one JVM's clock stamps everything; under {@code SHARED} the builder's
+     * {@link Builder#clockMargin}, default {@link #DEFAULT_CLOCK_MARGIN}.
+     */
+    public Duration clockMargin() {
+        return Duration.ofMillis(clockMarginMillis);
     }
 
     /** Where this store keeps its tokens. */
@@ -399,6 +440,8 @@ public final class JCacheStore implements CacheStore {
         private long leaseMillis = DEFAULT_LEASE.toMillis();
         private long heartbeatMillis = DEFAULT_HEARTBEAT.toMillis();
         private long peerTimeoutMillis = DEFAULT_PEER_TIMEOUT.toMillis();
+        private Clock clock = Clock.systemUTC();
+        private long clockMarginMillis = DEFAULT_CLOCK_MARGIN_MILLIS;
 
         private Builder(CacheManager manager, boolean ownsManager) {
             this.manager = Objects.requireNonNull(manager, "manager");
@@ -503,6 +546,35 @@ public final class JCacheStore implements CacheStore {
                 throw new IllegalArgumentException("peerTimeout must be positive, was " + timeout);
             }
             this.peerTimeoutMillis = timeout.toMillis();
+            return this;
+        }
+
+        /**
+         * The allowance for differences between the clocks of the nodes that share the token cache, added to
+         * every invalidation time a {@link TokenPlacement#SHARED} store answers: a node stores a loaded value
+         * only if everything the load read is newer than the group's last invalidation plus this margin, so a
+         * node whose clock runs up to this much behind the invalidating node's still never stores a value read
+         * from a snapshot older than that invalidation. Larger: safe against worse clocks, but loads that read
+         * within the margin after an invalidation are not stored. Ignored under {@code LOCAL} (one clock).
+         * Default {@value #DEFAULT_CLOCK_MARGIN_MILLIS} ms; see {@code docs/cluster.md}.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder clockMargin(Duration margin) {
+            if (margin.isNegative()) {
+                throw new IllegalArgumentException("clockMargin must not be negative, was " + margin);
+            }
+            this.clockMarginMillis = margin.toMillis();
+            return this;
+        }
+
+        /**
+         * The clock that stamps invalidations with their time ({@link java.time.Clock#millis()}, compared with
+         * {@link io.triggercache.spi.ReadBarrier#readsSince()}, which reads {@link System#currentTimeMillis()}).
+         * Default {@link Clock#systemUTC()}; tests give one they move by hand.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

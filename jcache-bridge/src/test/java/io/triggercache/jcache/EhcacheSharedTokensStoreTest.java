@@ -47,21 +47,29 @@ class EhcacheSharedTokensStoreTest extends StoreContractTest {
         Cache<Object, Object> tokens = manager.getCache(JCacheStore.TOKEN_CACHE);
         long count = 0;
         for (Cache.Entry<Object, Object> token : tokens) {
-            assertThat(token.getValue()).isInstanceOf(Long.class).isNotEqualTo(0L);
+            // sixteen bytes as a binary string: the token, then the time of the invalidation it stands for
+            assertThat(token.getValue()).isInstanceOf(String.class);
+            assertThat((String) token.getValue()).hasSize(16);
             count++;
         }
         assertThat(count).isEqualTo(3);   // two groups and the region's epoch
     }
 
     @Test
-    void invalidateGroup_withSharedTokens_removesOnlyThatGroupsToken() {
+    void invalidateGroup_withSharedTokens_replacesOnlyThatGroupsToken() {
         Region comments = region("comments");
         comments.beginLoad(List.of(1));
         comments.beginLoad(List.of(2));
         Cache<Object, Object> tokens = manager.getCache(JCacheStore.TOKEN_CACHE);
+        java.util.Map<Object, Object> before = new java.util.HashMap<>();
+        tokens.forEach(token -> before.put(token.getKey(), token.getValue()));
 
         comments.invalidateGroup(List.of(1));
 
-        assertThat(tokens).hasSize(2);
+        java.util.Map<Object, Object> after = new java.util.HashMap<>();
+        tokens.forEach(token -> after.put(token.getKey(), token.getValue()));
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        long changed = before.keySet().stream().filter(key -> !before.get(key).equals(after.get(key))).count();
+        assertThat(changed).isEqualTo(1);   // group 1's token, now stamped with the invalidation's time
     }
 }

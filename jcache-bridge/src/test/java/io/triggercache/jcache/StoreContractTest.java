@@ -45,6 +45,8 @@ public abstract class StoreContractTest {
 
     protected static final long NEVER = Long.MAX_VALUE;
 
+    /** The clock of every store a test builds: it stands still unless the test moves it. */
+    protected final TestClock clock = new TestClock(1_700_000_000_000L);
     protected CacheManager manager;
     protected JCacheStore store;
     private final List<JCacheStore> extraStores = new ArrayList<>();
@@ -106,7 +108,7 @@ public abstract class StoreContractTest {
     @BeforeEach
     void openStore() {
         manager = newCacheManager();
-        store = configure(JCacheStore.builder(manager)).build();
+        store = configure(JCacheStore.builder(manager).clock(clock)).build();
     }
 
     @AfterEach
@@ -121,9 +123,21 @@ public abstract class StoreContractTest {
 
     /** Another store over the same manager, closed after the test: a second node of a shared cache. */
     protected JCacheStore secondStore() {
-        JCacheStore second = configure(JCacheStore.builder(secondManager())).build();
+        JCacheStore second = configure(JCacheStore.builder(secondManager()).clock(clock)).build();
         extraStores.add(second);
         return second;
+    }
+
+    /** A store over the test's manager that keeps at most four tokens, closed after the test. */
+    protected JCacheStore tinyStore() {
+        JCacheStore tiny = configure(JCacheStore.builder(manager).clock(clock)).maxTokens(4).build();
+        extraStores.add(tiny);
+        return tiny;
+    }
+
+    /** The store's clock margin in milliseconds: 0 under {@code LOCAL}, the default 500 under {@code SHARED}. */
+    protected long margin() {
+        return store.clockMargin().toMillis();
     }
 
     protected Region region(String name) {
@@ -382,8 +396,7 @@ public abstract class StoreContractTest {
 
     @Test
     void tokens_evictedForSize_readAsMissUntilTheNextLoad() {
-        JCacheStore tiny = configure(JCacheStore.builder(manager)).maxTokens(4).build();
-        extraStores.add(tiny);
+        JCacheStore tiny = tinyStore();
         Region comments = tiny.region(new RegionSpec("comments", "tiny-entries", 1_000));
         List<Key> keys = new ArrayList<>();
         for (int post = 0; post < 50; post++) {
@@ -398,12 +411,10 @@ public abstract class StoreContractTest {
         assertThat(hits(comments, keys)).isLessThanOrEqualTo(4);
 
         // once there is room again, a new load is served
-        if (tiny.codec() != null) {
-            manager.getCache(JCacheStore.TOKEN_CACHE).clear();   // invalidations replace tokens: evict them all
+        if (tiny.tokenPlacement() == TokenPlacement.SHARED) {
+            manager.getCache(JCacheStore.TOKEN_CACHE).clear();   // evict every token
         } else {
-            for (int post = 0; post < 50; post++) {
-                comments.invalidateGroup(List.of(post));           // invalidations remove tokens
-            }
+            tiny.clear();
         }
         load(comments, keys.get(0), List.of(0), "comments of 0, reloaded");
         assertThat(valueOf(comments, keys.get(0))).isEqualTo("comments of 0, reloaded");
@@ -664,5 +675,344 @@ public abstract class StoreContractTest {
         assertThat(hits.sum()).isPositive();
         assertThat(invalidations.sum()).isPositive();
         assertThat(racedLoads.sum()).as("loads overtaken by an invalidation (the race under test)").isPositive();
+    }
+
+    // ------------------------------------------------------------------ invalidation times (LoadTicket.invalidatedAt)
+
+    @Test
+    void clockMargin_ofStoreUnderTest_isZeroForLocalTokensAndTheDefaultForShared() {
+        assertThat(store.clockMargin()).isEqualTo(store.tokenPlacement() == TokenPlacement.LOCAL
+                ? java.time.Duration.ZERO : JCacheStore.DEFAULT_CLOCK_MARGIN);
+    }
+
+    @Test
+    void invalidatedAt_afterInvalidateGroup_isTheTimeOfTheInvalidationPlusTheMargin() {
+        Region comments = region("comments");
+        comments.beginLoad(List.of(1));                       // the group's token exists
+        long invalidated = clock.advance(1_000);
+
+        comments.invalidateGroup(List.of(1));                 // a commit dropped post 1's comments
+        clock.advance(1_000);
+
+        assertThat(comments.beginLoad(List.of(1)).invalidatedAt()).isEqualTo(invalidated + margin());
+        clock.advance(60_000);
+        assertThat(comments.beginLoad(List.of(1)).invalidatedAt()).isEqualTo(invalidated + margin());
+    }
+
+    @Test
+    void invalidatedAt_afterInvalidateAll_isTheTimeOfTheInvalidationForEveryGroup() {
+        Region comments = region("comments");
+        comments.beginLoad(List.of(1));
+        long invalidated = clock.advance(1_000);
+
+        comments.invalidateAll();                             // bulk DML on Comment
+        clock.advance(1_000);
+
+        assertThat(comments.beginLoad(List.of(1)).invalidatedAt()).isEqualTo(invalidated + margin());
+        assertThat(comments.beginLoad(List.of(2)).invalidatedAt()).isGreaterThanOrEqualTo(invalidated + margin());
+    }
+
+    @Test
+    void invalidatedAt_afterClear_isTheTimeOfTheClear() {
+        Region comments = region("comments");
+        comments.beginLoad(List.of(1));
+        long cleared = clock.advance(1_000);
+
+        store.clear();
+        clock.advance(1_000);
+
+        assertThat(comments.beginLoad(List.of(1)).invalidatedAt()).isGreaterThanOrEqualTo(cleared + margin());
+    }
+
+    @Test
+    void invalidatedAt_ofGroupNeverInvalidated_isTheFloorUnderLocalAndTheTokensCreationUnderShared() {
+        Region comments = region("comments");
+        long created = clock.millis();
+
+        LoadTicket first = comments.beginLoad(List.of(1));
+        clock.advance(60_000);
+        LoadTicket later = comments.beginLoad(List.of(1));
+
+        if (store.tokenPlacement() == TokenPlacement.LOCAL) {
+            // nothing was ever invalidated or forgotten: no load can have read data an invalidation outdated
+            assertThat(first.invalidatedAt()).isZero();
+        } else {
+            // a missing shared token may have been evicted unseen: its creation stands for the lost invalidation
+            assertThat(first.invalidatedAt()).isEqualTo(created + margin());
+        }
+        assertThat(later.invalidatedAt()).isEqualTo(first.invalidatedAt());
+    }
+
+    @Test
+    void invalidatedAt_ofOtherGroups_isUnchangedByAnInvalidation() {
+        Region comments = region("comments");
+        Region posts = store.region(new RegionSpec("posts", "posts-cache", 100));
+        long otherBefore = comments.beginLoad(List.of(2)).invalidatedAt();
+        long postsBefore = posts.beginLoad(List.of()).invalidatedAt();
+        clock.advance(1_000);
+
+        comments.invalidateGroup(List.of(1));
+
+        assertThat(comments.beginLoad(List.of(2)).invalidatedAt()).isEqualTo(otherBefore);
+        assertThat(posts.beginLoad(List.of()).invalidatedAt()).isEqualTo(postsBefore);
+    }
+
+    @Test
+    void invalidatedAt_ofInvalidatedTokensEvictedForSize_neverGoesBack() {
+        JCacheStore tiny = tinyStore();
+        Region comments = tiny.region(new RegionSpec("comments", "tiny-entries", 1_000));
+        comments.beginLoad(List.of(-1));                      // the region's epoch exists
+        long invalidated = clock.advance(1_000);
+        for (int post = 0; post < 50; post++) {
+            comments.invalidateGroup(List.of(post));          // 50 tokens written, at most 4 kept
+        }
+        evictTokensForSize(manager, 4);
+        clock.advance(1_000);
+
+        for (int post = 0; post < 50; post++) {
+            long answer = comments.beginLoad(List.of(post)).invalidatedAt();
+            if (tiny.tokenPlacement() == TokenPlacement.LOCAL) {
+                // evicted or kept, each answers the invalidation: the floor remembers the evicted ones
+                assertThat(answer).as("group %s", post).isEqualTo(invalidated);
+            } else {
+                assertThat(answer).as("group %s", post).isGreaterThanOrEqualTo(invalidated + tiny.clockMargin().toMillis());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ dependencies (LoadTicket.dependOn, I9)
+
+    /** A region of another method in another cache, as an inner cached call of a fragment is. */
+    private Region fragments() {
+        return store.region(new RegionSpec("fragment", "fragments", 1_000));
+    }
+
+    @Test
+    void dependent_ofInnerHit_isDroppedWhenTheInnerGroupIsInvalidated() {
+        Region comments = region("comments");
+        Region fragments = fragments();
+        Key inner = new Key("comments", 1);
+        Key outer = new Key("fragment", 1);
+        load(comments, inner, List.of(1), "comments of 1");
+
+        LoadTicket rendering = fragments.beginLoad(List.of());
+        assertThat(rendering.dependOn(comments.get(inner))).isTrue();   // cache hit inside the render
+        fragments.put(outer, rendering, "<ul>comments of 1</ul>", NEVER);
+        assertThat(valueOf(fragments, outer)).isEqualTo("<ul>comments of 1</ul>");   // cache hit
+
+        comments.invalidateGroup(List.of(1));                 // a comment of post 1 committed
+
+        assertThat(fragments.get(outer)).isNull();
+        assertThat(comments.get(inner)).isNull();
+    }
+
+    @Test
+    void dependent_ofInnerHit_isDroppedWhenTheInnerRegionIsInvalidatedWhole() {
+        Region comments = region("comments");
+        Region fragments = fragments();
+        Key inner = new Key("comments", 1);
+        Key outer = new Key("fragment", 1);
+        load(comments, inner, List.of(1), "comments of 1");
+        LoadTicket rendering = fragments.beginLoad(List.of());
+        assertThat(rendering.dependOn(comments.get(inner))).isTrue();
+        fragments.put(outer, rendering, "<ul>comments of 1</ul>", NEVER);
+
+        comments.invalidateAll();                             // bulk DML on Comment
+
+        assertThat(fragments.get(outer)).isNull();
+    }
+
+    @Test
+    void dependent_isKeptWhenUnrelatedGroupsAreInvalidated() {
+        Region comments = region("comments");
+        Region fragments = fragments();
+        Key inner = new Key("comments", 1);
+        Key outer = new Key("fragment", 1);
+        load(comments, inner, List.of(1), "comments of 1");
+        load(comments, new Key("comments", 2), List.of(2), "comments of 2");
+        LoadTicket rendering = fragments.beginLoad(List.of(1));
+        assertThat(rendering.dependOn(comments.get(inner))).isTrue();
+        fragments.put(outer, rendering, "<ul>comments of 1</ul>", NEVER);
+
+        comments.invalidateGroup(List.of(2));                 // another post's comments
+        fragments.invalidateGroup(List.of(2));                // another post's fragment
+
+        assertThat(valueOf(fragments, outer)).isEqualTo("<ul>comments of 1</ul>");
+        assertThat(comments.get(new Key("comments", 2))).isNull();
+    }
+
+    @Test
+    void dependent_transitive_isDroppedWithTheInnermostGroupAndCarriesOnlyItsOwnDependencies() {
+        Region comments = region("comments");
+        Region posts = store.region(new RegionSpec("postView", "posts-cache", 1_000));
+        Region fragments = fragments();
+        Key innermost = new Key("comments", 1);
+        Key middle = new Key("postView", 1);
+        Key outer = new Key("fragment", 1);
+        load(comments, innermost, List.of(1), "comments of 1");
+
+        // the page renders the post view, whose load (a miss) uses the comments (a hit)
+        LoadTicket page = fragments.beginLoad(List.of());
+        LoadTicket view = posts.beginLoad(List.of(1));
+        assertThat(view.dependOn(comments.get(innermost))).isTrue();
+        posts.put(middle, view, "post 1 with comments of 1", NEVER);
+        assertThat(page.dependOn(view)).isTrue();             // the inner load was stored
+        fragments.put(outer, page, "<article>post 1 with comments of 1</article>", NEVER);
+        assertThat(valueOf(fragments, outer)).isEqualTo("<article>post 1 with comments of 1</article>");
+
+        comments.invalidateGroup(List.of(1));
+
+        assertThat(posts.get(middle)).isNull();
+        assertThat(fragments.get(outer)).isNull();
+    }
+
+    @Test
+    void dependent_ofMiddleHit_carriesTheMiddlesDependencies() {
+        Region comments = region("comments");
+        Region posts = store.region(new RegionSpec("postView", "posts-cache", 1_000));
+        Region fragments = fragments();
+        Key innermost = new Key("comments", 1);
+        Key middle = new Key("postView", 1);
+        Key outer = new Key("fragment", 1);
+        load(comments, innermost, List.of(1), "comments of 1");
+        LoadTicket view = posts.beginLoad(List.of(1));
+        assertThat(view.dependOn(comments.get(innermost))).isTrue();
+        posts.put(middle, view, "post 1 with comments of 1", NEVER);
+
+        LoadTicket page = fragments.beginLoad(List.of());
+        assertThat(page.dependOn(posts.get(middle))).isTrue();  // a hit on the middle, not its ticket
+        fragments.put(outer, page, "<article/>", NEVER);
+        assertThat(valueOf(fragments, outer)).isEqualTo("<article/>");
+
+        comments.invalidateGroup(List.of(1));
+
+        assertThat(fragments.get(outer)).isNull();
+    }
+
+    @Test
+    void dependent_whoseInnerGroupIsInvalidatedWhileTheOuterLoadRuns_isNotServed() {
+        Region comments = region("comments");
+        Region fragments = fragments();
+        Key inner = new Key("comments", 1);
+        Key outer = new Key("fragment", 1);
+        load(comments, inner, List.of(1), "comments of 1");
+
+        LoadTicket rendering = fragments.beginLoad(List.of());
+        assertThat(rendering.dependOn(comments.get(inner))).isTrue();   // renders the old comments
+        comments.invalidateGroup(List.of(1));                 // a comment commits while the render runs
+        fragments.put(outer, rendering, "<ul>old comments of 1</ul>", NEVER);
+
+        assertThat(fragments.get(outer)).isNull();            // I3 through the nesting
+
+        load(comments, inner, List.of(1), "new comments of 1");
+        LoadTicket again = fragments.beginLoad(List.of());
+        assertThat(again.dependOn(comments.get(inner))).isTrue();
+        fragments.put(outer, again, "<ul>new comments of 1</ul>", NEVER);
+        assertThat(valueOf(fragments, outer)).isEqualTo("<ul>new comments of 1</ul>");
+    }
+
+    @Test
+    void dependOn_pastTheBound_returnsFalseAndTheValueIsNotStored() {
+        Region comments = region("comments");
+        Region fragments = fragments();
+        int bound = JCacheStore.MAX_DEPENDENCIES;
+        for (int post = 0; post <= bound; post++) {
+            load(comments, new Key("comments", post), List.of(post), "comments of " + post);
+        }
+        LoadTicket rendering = fragments.beginLoad(List.of());
+
+        for (int post = 0; post < bound; post++) {
+            assertThat(rendering.dependOn(comments.get(new Key("comments", post)))).as("dependency %s", post).isTrue();
+        }
+        assertThat(rendering.dependOn(comments.get(new Key("comments", 0)))).as("a duplicate").isTrue();
+        assertThat(rendering.dependOn(comments.get(new Key("comments", bound)))).as("one past the bound").isFalse();
+        fragments.put(new Key("fragment", "all"), rendering, "<ul>33 posts</ul>", NEVER);
+
+        assertThat(fragments.get(new Key("fragment", "all"))).isNull();
+    }
+
+    @Test
+    void dependOn_ofTheBoundExactly_isStoredAndDroppedWithAnyOfThem() {
+        Region comments = region("comments");
+        Region fragments = fragments();
+        int bound = JCacheStore.MAX_DEPENDENCIES;
+        LoadTicket rendering = fragments.beginLoad(List.of());
+        for (int post = 0; post < bound; post++) {
+            Key key = new Key("comments", post);
+            load(comments, key, List.of(post), "comments of " + post);
+            assertThat(rendering.dependOn(comments.get(key))).isTrue();
+        }
+        Key outer = new Key("fragment", "all");
+        fragments.put(outer, rendering, "<ul>32 posts</ul>", NEVER);
+        assertThat(valueOf(fragments, outer)).isEqualTo("<ul>32 posts</ul>");
+
+        comments.invalidateGroup(List.of(bound - 1));         // the last one recorded
+
+        assertThat(fragments.get(outer)).isNull();
+    }
+
+    @Test
+    void dependOn_foreignObjects_returnsFalseAndTheValueIsNotStored() {
+        Region fragments = fragments();
+        JCacheStore other = configure(JCacheStore.builder(manager).clock(clock)).build();
+        extraStores.add(other);
+        Region otherComments = other.region(new RegionSpec("comments", "other-entries", 100));
+        load(otherComments, new Key("comments", 1), List.of(1), "comments of 1, other store");
+        StoredValue foreignHit = otherComments.get(new Key("comments", 1));
+        assertThat(foreignHit).isNotNull();
+        StoredValue handMade = new StoredValue() {
+            @Override
+            public Object value() {
+                return "made by hand";
+            }
+
+            @Override
+            public long expiresAt() {
+                return NEVER;
+            }
+        };
+
+        assertThat(fragments.beginLoad(List.of()).dependOn(foreignHit)).as("another store's hit").isFalse();
+        assertThat(fragments.beginLoad(List.of()).dependOn(otherComments.beginLoad(List.of(1))))
+                .as("another store's ticket").isFalse();
+        assertThat(fragments.beginLoad(List.of()).dependOn(handMade)).as("another kind").isFalse();
+        assertThat(fragments.beginLoad(List.of()).dependOn("a string")).as("not a value").isFalse();
+
+        LoadTicket refused = fragments.beginLoad(List.of());
+        assertThat(refused.dependOn(foreignHit)).isFalse();
+        fragments.put(new Key("fragment", 1), refused, "<ul/>", NEVER);
+        assertThat(fragments.get(new Key("fragment", 1))).isNull();
+    }
+
+    @Test
+    void dependent_readByAnotherNode_isDroppedWithTheInnerGroupExactlyWhenTokensAreShared() {
+        Region comments = region("comments");
+        Region fragments = fragments();
+        Key inner = new Key("comments", 1);
+        Key outer = new Key("fragment", 1);
+        load(comments, inner, List.of(1), "comments of 1");
+        LoadTicket rendering = fragments.beginLoad(List.of());
+        assertThat(rendering.dependOn(comments.get(inner))).isTrue();
+        fragments.put(outer, rendering, "<ul>comments of 1</ul>", NEVER);
+        JCacheStore second = secondStore();
+        Region fragmentsOnB = second.region(new RegionSpec("fragment", "fragments", 1_000));
+        Region commentsOnB = second.region(new RegionSpec("comments", "entries", 1_000));
+
+        if (store.tokenPlacement() == TokenPlacement.SHARED) {
+            // B decodes A's entry, dependencies and all, from the shared cache
+            assertThat(valueOf(fragmentsOnB, outer)).isEqualTo("<ul>comments of 1</ul>");
+            commentsOnB.invalidateGroup(List.of(1));          // B commits a comment of post 1
+            if (invalidationsSeenAtOnceByOtherStores()) {
+                assertThat(fragments.get(outer)).isNull();
+            } else {
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                        .untilAsserted(() -> assertThat(fragments.get(outer)).isNull());
+            }
+            assertThat(fragmentsOnB.get(outer)).isNull();
+        } else {
+            assertThat(fragmentsOnB.get(outer)).isNull();     // B cannot check A's tokens
+            comments.invalidateGroup(List.of(1));
+            assertThat(fragments.get(outer)).isNull();
+        }
     }
 }

@@ -46,6 +46,8 @@ import org.hibernate.event.spi.PreUpsertEvent;
 import org.hibernate.event.spi.PreUpsertEventListener;
 import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.type.ComponentType;
+import org.hibernate.type.Type;
 
 /**
  * The event listeners of one session factory. The post events (fired at flush, inside the transaction, also
@@ -118,7 +120,9 @@ final class ChangeListener implements PostInsertEventListener, PostUpdateEventLi
         Object id = event.getId();
         Change change = new EntityChange(m.type, EntityEvent.INSERT, id, null,
                 new PropertyState(m, id, event.getState(), event.getEntity()), m.allProperties);
-        source.changed(Events.session(event), sink, change, event.getEntity());
+        SharedSessionContractImplementor session = Events.session(event);
+        source.changed(session, sink, change, event.getEntity());
+        source.written(session, m, id, event.getState());
     }
 
     @Override
@@ -133,10 +137,27 @@ final class ChangeListener implements PostInsertEventListener, PostUpdateEventLi
         Object id = event.getId();
         Object[] old = event.getOldState();
         Change change = new EntityChange(m.type, EntityEvent.UPDATE, id,
-                old == null ? null : new PropertyState(m, id, old, null),
+                old == null ? PropertyState.unknown(m, id) : new PropertyState(m, id, old, null),
                 new PropertyState(m, id, event.getState(), event.getEntity()),
                 dirty(m, event.getDirtyProperties()));
-        source.changed(Events.session(event), sink, change, null);
+        SharedSessionContractImplementor session = Events.session(event);
+        source.changed(session, sink, change, null);
+        lostUpdate(session, sink, m, id, old, EntityEvent.UPDATE, change.after());
+        source.written(session, m, id, event.getState());
+    }
+
+    /**
+     * Without {@code @Version}, a write whose loaded state differs from the state last committed for the entity
+     * (it loaded the entity before another transaction committed a change to it) overwrites that change: the state
+     * it overwrote is reported as another old state of this write.
+     */
+    private void lostUpdate(SharedSessionContractImplementor session, ChangeSink sink, EntityMetadata m, Object id,
+            Object[] loaded, EntityEvent event, Change.State after) {
+        Object[] overwritten = ChangeSource.overwritten(m, id, loaded);
+        if (overwritten != null) {
+            source.changed(session, sink, new EntityChange(m.type, event, id, new PropertyState(m, id, overwritten, null),
+                    after, m.allProperties), null);
+        }
     }
 
     @Override
@@ -156,7 +177,9 @@ final class ChangeListener implements PostInsertEventListener, PostUpdateEventLi
         }
         Change change = new EntityChange(m.type, EntityEvent.DELETE, id, new PropertyState(m, id, state, null), null,
                 m.allProperties);
-        source.changed(Events.session(event), sink, change, null);
+        SharedSessionContractImplementor session = Events.session(event);
+        source.changed(session, sink, change, null);
+        lostUpdate(session, sink, m, id, state, EntityEvent.DELETE, null);
     }
 
     /** A StatelessSession upsert inserted or updated the row: reported as both, the update without old state. */
@@ -173,7 +196,7 @@ final class ChangeListener implements PostInsertEventListener, PostUpdateEventLi
         PropertyState after = new PropertyState(m, id, event.getState(), event.getEntity());
         SharedSessionContractImplementor session = Events.session(event);
         source.changed(session, sink, new EntityChange(m.type, EntityEvent.INSERT, id, null, after, m.allProperties), null);
-        source.changed(session, sink, new EntityChange(m.type, EntityEvent.UPDATE, id, null, after,
+        source.changed(session, sink, new EntityChange(m.type, EntityEvent.UPDATE, id, PropertyState.unknown(m, id), after,
                 dirty(m, event.getDirtyProperties())), null);
     }
 
@@ -240,26 +263,62 @@ final class ChangeListener implements PostInsertEventListener, PostUpdateEventLi
     /**
      * The owner's state before a collection change: its current values with the collection replaced by the
      * contents it had when loaded or last flushed (Hibernate's stored snapshot, still in place during the post
-     * collection events), so that a trigger sees the elements that were removed, not only those that remain.
+     * collection events), so that a trigger sees the elements that were removed, not only those that remain. A
+     * collection inside an embeddable gives a copy of the embeddable holding the old contents. Contents never
+     * loaded are {@link Change#UNKNOWN}, and so is an embeddable that cannot be copied.
      */
-    private static Object[] before(EntityMetadata m, Object[] values, String property, PersistentCollection<?> collection) {
-        int p = m.position(property);
+    private static Object[] before(EntityPersister persister, EntityMetadata m, Object[] values, ChangeSource.CollectionMetadata c,
+            PersistentCollection<?> collection, Kind kind) {
+        int p = m.position(c.property);
         if (p < 0) {
             return values;
         }
         Object[] before = values.clone();
-        before[p] = snapshotContents(collection);
+        // a recreated collection is a new one (the one it replaced, if any, has its own removal, with its contents);
+        // Hibernate has already taken its snapshot of the new contents when the post event fires
+        Object old = kind == Kind.RECREATE ? empty(collection) : oldContents(collection);
+        before[p] = c.inside.length == 0 ? old : withOld(persister.getPropertyType(c.property), values[p], c.inside, 0, old);
         return before;
     }
 
-    /** The stored snapshot as the collection type users see: a set, a list, or a map. */
-    private static Object snapshotContents(PersistentCollection<?> collection) {
+    /** A copy of {@code component} whose property at {@code path[i..]} holds {@code old}, or UNKNOWN. */
+    private static Object withOld(Type type, Object component, String[] path, int i, Object old) {
+        if (old == Change.UNKNOWN || !(type instanceof ComponentType ct)) {
+            return Change.UNKNOWN;
+        }
+        try {
+            int index = ct.getPropertyIndex(path[i]);
+            Object[] values = component == null ? new Object[ct.getPropertyNames().length] : ct.getPropertyValues(component);
+            values[index] = i == path.length - 1 ? old : withOld(ct.getSubtypes()[index], values[index], path, i + 1, old);
+            if (values[index] == Change.UNKNOWN) {
+                return Change.UNKNOWN;
+            }
+            java.lang.reflect.Constructor<?> constructor = ct.getReturnedClass().getDeclaredConstructor();
+            constructor.setAccessible(true);
+            Object copy = constructor.newInstance();
+            ct.setPropertyValues(copy, values);
+            return copy;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // no no-argument constructor (a record), or the old contents do not fit the field (a sorted set)
+            return Change.UNKNOWN;
+        }
+    }
+
+    private static Object empty(PersistentCollection<?> collection) {
+        if (collection instanceof java.util.Set<?>) {
+            return java.util.Collections.emptySet();
+        }
+        return collection instanceof java.util.Map<?, ?> ? java.util.Collections.emptyMap() : java.util.Collections.emptyList();
+    }
+
+    /** The stored snapshot as the collection type users see (a set, a list, a map), or UNKNOWN if never loaded. */
+    private static Object oldContents(PersistentCollection<?> collection) {
+        if (!collection.wasInitialized()) {
+            return Change.UNKNOWN;                  // replaced or removed without being read: nothing is stored
+        }
         java.io.Serializable snapshot = collection.getStoredSnapshot();
         if (snapshot == null) {                     // a new collection: it had no contents
-            if (collection instanceof java.util.Set<?>) {
-                return java.util.Collections.emptySet();
-            }
-            return collection instanceof java.util.Map<?, ?> ? java.util.Collections.emptyMap() : java.util.Collections.emptyList();
+            return empty(collection);
         }
         if (snapshot instanceof java.util.Map<?, ?> map) {
             if (collection instanceof java.util.Map<?, ?>) {
@@ -298,8 +357,7 @@ final class ChangeListener implements PostInsertEventListener, PostUpdateEventLi
         }
         Object owner = event.getAffectedOwnerOrNull();
         if (owner == null) {
-            // the owner is not loaded in the session: which group it belongs to is unknown
-            source.bulkChanged(session, sink, Collections.singleton(persister.getMappedClass()));
+            ownerNotLoaded(event, kind, session, sink, persister, role);
             return;
         }
         if (kind == Kind.REMOVE && beingDeleted(session, owner)) {
@@ -314,11 +372,40 @@ final class ChangeListener implements PostInsertEventListener, PostUpdateEventLi
         EntityMetadata m = source.entity(persister);
         Object id = event.getAffectedOwnerIdOrNull();
         Object[] values = persister.getValues(owner);
-        String property = source.collection(role).property;
+        ChangeSource.CollectionMetadata c = source.collection(role);
         Change change = new EntityChange(m.type, EntityEvent.UPDATE, id,
-                new PropertyState(m, id, before(m, values, property, event.getCollection()), null),
-                new PropertyState(m, id, values, owner), Collections.singleton(property));
+                new PropertyState(m, id, before(persister, m, values, c, event.getCollection(), kind), null),
+                new PropertyState(m, id, values, owner), c.dirty);
         source.changed(session, sink, change, null);
+    }
+
+    /**
+     * A collection change whose owner is not loaded in the session: a collection instance moved to another owner
+     * (a shared null-object embeddable whose list Hibernate wrapped for an earlier owner), whose rows under the
+     * earlier owner's key are removed. A removal of a collection known to be empty changes no row and is not
+     * reported; otherwise, with the owner's id known, an UPDATE of that id whose states are unknown apart from the
+     * id (so a trigger grouped by the id drops exactly that group); else a bulk change of the owner's class.
+     */
+    private void ownerNotLoaded(AbstractCollectionEvent event, Kind kind, SharedSessionContractImplementor session,
+            ChangeSink sink, EntityPersister persister, String role) {
+        PersistentCollection<?> collection = event.getCollection();
+        if (kind == Kind.REMOVE && collection.wasInitialized() && isEmpty(collection.getStoredSnapshot())) {
+            return;
+        }
+        Object id = event.getAffectedOwnerIdOrNull();
+        if (id == null) {
+            source.bulkChanged(session, sink, Collections.singleton(persister.getMappedClass()));
+            return;
+        }
+        EntityMetadata m = source.entity(persister);
+        source.changed(session, sink, new EntityChange(m.type, EntityEvent.UPDATE, id, PropertyState.unknown(m, id),
+                PropertyState.unknown(m, id), source.collection(role).dirty), null);
+    }
+
+    private static boolean isEmpty(java.io.Serializable snapshot) {
+        return snapshot == null
+                || snapshot instanceof java.util.Collection<?> c && c.isEmpty()
+                || snapshot instanceof java.util.Map<?, ?> map && map.isEmpty();
     }
 
     private static boolean beingDeleted(SharedSessionContractImplementor session, Object owner) {

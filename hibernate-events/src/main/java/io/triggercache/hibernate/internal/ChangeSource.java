@@ -12,7 +12,11 @@ import io.triggercache.Change;
 import io.triggercache.hibernate.TriggerCacheSettings;
 import io.triggercache.spi.ChangeSink;
 
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.transaction.jta.platform.spi.JtaPlatform;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
@@ -45,7 +49,8 @@ public final class ChangeSource {
     private volatile ChangeSink sink;
     private volatile long nextLookup;
     private volatile boolean missLogged;
-    private FlushBarrier barrier;
+    private volatile FlushBarrier barrier;
+    private volatile TransactionManager transactionManager;
 
     private final ConcurrentHashMap<String, EntityMetadata> entities = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, CollectionMetadata> collections = new ConcurrentHashMap<>();
@@ -94,6 +99,13 @@ public final class ChangeSource {
         registry.appendListeners(EventType.MERGE, barrier);
         registry.appendListeners(EventType.DELETE, barrier);
         registry.appendListeners(EventType.POST_LOAD, barrier);
+        registry.appendListeners(EventType.LOAD, barrier);
+        registry.appendListeners(EventType.CLEAR, barrier);
+        if (factory.getProperties().get(TriggerCacheSettings.SINK) instanceof ChangeSink) {
+            // a sink given with the properties is safe to take now (a CDI lookup waits for the first event), so
+            // that the barrier serves readsSince() before any thread of this factory wrote anything
+            source.sink();
+        }
 
         StatementInspector inspector = factory.getSessionFactoryOptions().getStatementInspector();
         if (inspector instanceof DmlInspector) {
@@ -128,6 +140,30 @@ public final class ChangeSource {
         return jta;
     }
 
+    /**
+     * The JTA transaction of the calling thread ({@code TransactionManager.getTransaction()} through the factory's
+     * {@code JtaPlatform}), or {@code null} when resource-local, when there is none, or when it cannot be read.
+     */
+    Object currentJtaTransaction() {
+        if (!jta) {
+            return null;
+        }
+        TransactionManager tm = transactionManager;
+        if (tm == null) {
+            JtaPlatform platform = factory.getServiceRegistry().getService(JtaPlatform.class);
+            tm = platform == null ? null : platform.retrieveTransactionManager();
+            if (tm == null) {
+                return null;
+            }
+            transactionManager = tm;
+        }
+        try {
+            return tm.getTransaction();
+        } catch (SystemException | RuntimeException e) {
+            return null;
+        }
+    }
+
     // ---- the sink -------------------------------------------------------------------------------------------
 
     /** The sink, or {@code null} when none is found (then nothing is reported; looked up again at most once a second). */
@@ -155,6 +191,9 @@ public final class ChangeSource {
                 return null;
             }
             sink = found;
+            if (barrier != null) {
+                barrier.register(found);
+            }
             return found;
         }
     }
@@ -248,6 +287,36 @@ public final class ChangeSource {
                 (tx != null ? tx : transaction(session, sink)).inserted(insertedEntity);
             }
         }
+    }
+
+    /**
+     * Remembers {@code state} of an unversioned entity written by {@code session} (see {@link RecentCommits}): when
+     * its transaction commits, or now outside one.
+     */
+    void written(SharedSessionContractImplementor session, EntityMetadata m, Object id, Object[] state) {
+        if (m.recent == null || session == null || state == null) {
+            return;
+        }
+        if (session.isTransactionInProgress()) {
+            SessionTransaction tx = sessions.get(session);
+            if (tx != null) {
+                tx.written(m, id, state);
+            }
+        } else {
+            m.recent.committed(id, m.committedCopy(state), System.currentTimeMillis());
+        }
+    }
+
+    /**
+     * The last committed state of an unversioned entity, when a write that {@code loaded} another state overwrites
+     * it (a lost update), or {@code null}.
+     */
+    static Object[] overwritten(EntityMetadata m, Object id, Object[] loaded) {
+        if (m.recent == null || loaded == null) {
+            return null;
+        }
+        Object[] committed = m.recent.lastCommitted(id, System.currentTimeMillis());
+        return committed == null || m.sameState(loaded, committed) ? null : committed;
     }
 
     /** Reports rows of {@code types} changed by {@code session} (bulk DML), like {@link #changed}. */
@@ -389,7 +458,12 @@ public final class ChangeSource {
 
     /** The property names of collection roles, and the tables their statements write. */
     static final class CollectionMetadata {
+        /** The owner's top-level property holding the collection (the embeddable's, for one inside an embeddable). */
         final String property;
+        /** The path from that property to the collection inside embeddables, e.g. {@code [legs]}; empty at top level. */
+        final String[] inside;
+        /** The dirty properties of the owner's change: the top-level property, and the full path when nested. */
+        final Set<String> dirty;
         final Set<String> tables;
 
         CollectionMetadata(CollectionPersister persister) {
@@ -400,6 +474,9 @@ public final class ChangeSource {
                     : role.substring(role.lastIndexOf('.') + 1);
             int dot = path.indexOf('.');
             this.property = dot < 0 ? path : path.substring(0, dot);
+            this.inside = dot < 0 ? new String[0] : path.substring(dot + 1).split("\\.");
+            this.dirty = dot < 0 ? Collections.singleton(property)
+                    : Collections.unmodifiableSet(new LinkedHashSet<>(java.util.List.of(property, path)));
             Set<String> t = new LinkedHashSet<>();
             for (String space : persister.getCollectionSpaces()) {
                 t.add(SqlTables.normalize(space));

@@ -25,6 +25,13 @@ final class EntityMetadata {
     final Map<String, Integer> positions;
     /** Every persistent property (not the identifier), in mapping order. */
     final Set<String> allProperties;
+    /** The property types, by position. */
+    final Type[] types;
+    /** Whether the property at each position is an embeddable holding a collection, at any depth. */
+    final boolean[] collectionInside;
+    /** The recent committed states, for entities without {@code @Version}; {@code null} for versioned ones. */
+    final RecentCommits recent;
+    private final org.hibernate.engine.spi.SessionFactoryImplementor factory;
     /** Normalized names of the tables that inserting, updating or deleting one such entity writes. */
     final Set<String> ownTables;
 
@@ -48,6 +55,13 @@ final class EntityMetadata {
         }
         // a StatelessSession writes the owned collections inside the same operation as the owner
         Type[] types = persister.getPropertyTypes();
+        this.types = types.clone();
+        this.recent = persister.isVersioned() ? null : new RecentCommits();
+        this.factory = persister.getFactory();
+        this.collectionInside = new boolean[types.length];
+        for (int i = 0; i < types.length; i++) {
+            collectionInside[i] = holdsCollection(types[i]);
+        }
         for (Type t : types) {
             if (t instanceof CollectionType) {
                 for (String space : metamodel.getCollectionDescriptor(((CollectionType) t).getRole()).getCollectionSpaces()) {
@@ -56,6 +70,53 @@ final class EntityMetadata {
             }
         }
         this.ownTables = Collections.unmodifiableSet(tables);
+    }
+
+    /**
+     * A copy of a state array that later changes of the entity do not alter, for {@link RecentCommits}: values deep
+     * copied as Hibernate copies its loaded states, collections as {@link io.triggercache.Change#UNKNOWN} (their
+     * elements change in place).
+     */
+    Object[] committedCopy(Object[] state) {
+        Object[] copy = new Object[state.length];
+        for (int i = 0; i < state.length; i++) {
+            Object v = state[i];
+            if (types[i] instanceof CollectionType || collectionInside[i]) {
+                copy[i] = io.triggercache.Change.UNKNOWN;
+            } else if (v == org.hibernate.bytecode.enhance.spi.LazyPropertyInitializer.UNFETCHED_PROPERTY) {
+                copy[i] = v;
+            } else {
+                copy[i] = types[i].deepCopy(v, factory);
+            }
+        }
+        return copy;
+    }
+
+    /** Whether {@code loaded} equals {@code committed} (a {@link #committedCopy}) in every value the copy knows. */
+    boolean sameState(Object[] loaded, Object[] committed) {
+        for (int i = 0; i < committed.length; i++) {
+            Object c = committed[i];
+            Object l = loaded[i];
+            if (c == io.triggercache.Change.UNKNOWN || c == org.hibernate.bytecode.enhance.spi.LazyPropertyInitializer.UNFETCHED_PROPERTY
+                    || l == org.hibernate.bytecode.enhance.spi.LazyPropertyInitializer.UNFETCHED_PROPERTY) {
+                continue;
+            }
+            if (!types[i].isEqual(l, c, factory)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean holdsCollection(Type type) {
+        if (type instanceof org.hibernate.type.ComponentType ct) {
+            for (Type sub : ct.getSubtypes()) {
+                if (sub instanceof CollectionType || holdsCollection(sub)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The position of {@code property} in the state arrays, or -1. */

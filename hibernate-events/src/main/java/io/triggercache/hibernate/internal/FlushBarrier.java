@@ -9,9 +9,13 @@ import io.triggercache.spi.ReadBarrier;
 import org.hibernate.FlushMode;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.event.spi.ClearEvent;
+import org.hibernate.event.spi.ClearEventListener;
 import org.hibernate.event.spi.DeleteContext;
 import org.hibernate.event.spi.DeleteEvent;
 import org.hibernate.event.spi.DeleteEventListener;
+import org.hibernate.event.spi.LoadEvent;
+import org.hibernate.event.spi.LoadEventListener;
 import org.hibernate.event.spi.MergeContext;
 import org.hibernate.event.spi.MergeEvent;
 import org.hibernate.event.spi.MergeEventListener;
@@ -29,18 +33,34 @@ import org.hibernate.event.spi.PostLoadEventListener;
  *
  * <p>A session becomes known to this thread when it persists, merges, removes or loads an entity inside a
  * transaction (the only ways it can hold unflushed changes). Sessions are held weakly and forgotten once closed
- * or out of their transaction. A thread with no such session pays one thread-local read per cached call.
+ * or out of their transaction. A thread with no such session pays one thread-local read per cached call. Under
+ * JTA a session is flushed only while the transaction it joined is the thread's current one: the session of an
+ * outer transaction suspended by {@code REQUIRES_NEW} or {@code NOT_SUPPORTED} is left alone.
+ *
+ * <p>It also answers {@link #readsSince()}: the oldest view of the sessions open on the thread (see
+ * {@link SessionActivity}); its entity events bind each session to its {@code SessionActivity} and follow a
+ * session that moves to another thread (an extended persistence context).
  *
  * <p>Thread-safe: all state is per thread.
  */
 final class FlushBarrier implements ReadBarrier, PersistEventListener, MergeEventListener, DeleteEventListener,
-        PostLoadEventListener {
+        PostLoadEventListener, LoadEventListener, ClearEventListener {
 
     private static final long serialVersionUID = 1L;
 
     private final transient ChangeSource source;
-    private final transient ThreadLocal<ArrayList<WeakReference<SessionImplementor>>> sessions = new ThreadLocal<>();
+    private final transient ThreadLocal<ArrayList<Bound>> sessions = new ThreadLocal<>();
     private transient volatile ChangeSink registeredWith;
+
+    /** A session of this thread, with the JTA transaction it was bound in ({@code null}: resource-local). */
+    private static final class Bound extends WeakReference<SessionImplementor> {
+        Object jtaTransaction;
+
+        Bound(SessionImplementor session, Object jtaTransaction) {
+            super(session);
+            this.jtaTransaction = jtaTransaction;
+        }
+    }
 
     FlushBarrier(ChangeSource source) {
         this.source = source;
@@ -48,15 +68,27 @@ final class FlushBarrier implements ReadBarrier, PersistEventListener, MergeEven
 
     @Override
     public void beforeRead() {
-        ArrayList<WeakReference<SessionImplementor>> list = sessions.get();
+        ArrayList<Bound> list = sessions.get();
         if (list == null) {
             return;
         }
+        Object current = null;
+        boolean currentKnown = false;
         for (int i = list.size() - 1; i >= 0; i--) {
-            SessionImplementor s = list.get(i).get();
+            Bound b = list.get(i);
+            SessionImplementor s = b.get();
             if (s == null || s.isClosed() || !s.isTransactionInProgress()) {
                 list.remove(i);
                 continue;
+            }
+            if (b.jtaTransaction != null) {
+                if (!currentKnown) {
+                    current = source.currentJtaTransaction();
+                    currentKnown = true;
+                }
+                if (current != b.jtaTransaction) {
+                    continue; // joined to a suspended transaction: its writes are not this transaction's
+                }
             }
             FlushMode mode = s.getHibernateFlushMode();
             if ((mode == FlushMode.AUTO || mode == FlushMode.ALWAYS) && s.isDirty()) {
@@ -68,30 +100,50 @@ final class FlushBarrier implements ReadBarrier, PersistEventListener, MergeEven
         }
     }
 
+    /**
+     * The earliest time from which data that a load on this thread may read could date: the oldest view of the
+     * sessions open on the thread, or {@link Long#MAX_VALUE} (see {@link SessionActivity}).
+     */
+    @Override
+    public long readsSince() {
+        ThreadState state = ThreadState.peek();
+        return state == null ? Long.MAX_VALUE : state.readsSince();
+    }
+
     private void bind(Object event) {
         SharedSessionContractImplementor session = Events.session(event);
+        if (session == null || source.sink() == null) { // the first lookup also registers this barrier
+            return;
+        }
+        SessionActivity activity = SessionActivity.of(session);
+        if (activity != null) {
+            activity.used();
+        }
         if (!(session instanceof SessionImplementor s) || !session.isEventSource() || !session.isTransactionInProgress()) {
             return;
         }
-        ChangeSink sink = source.sink();
-        if (sink == null) {
-            return;
-        }
-        if (registeredWith != sink) {
-            sink.addReadBarrier(this);
-            registeredWith = sink;
-        }
-        ArrayList<WeakReference<SessionImplementor>> list = sessions.get();
+        ArrayList<Bound> list = sessions.get();
         if (list == null) {
             list = new ArrayList<>(2);
             sessions.set(list);
         }
-        for (WeakReference<SessionImplementor> ref : list) {
-            if (ref.get() == s) {
+        for (Bound b : list) {
+            if (b.get() == s) {
+                if (b.jtaTransaction != null) {
+                    b.jtaTransaction = source.currentJtaTransaction();
+                }
                 return;
             }
         }
-        list.add(new WeakReference<>(s));
+        list.add(new Bound(s, source.currentJtaTransaction()));
+    }
+
+    /** Registers this barrier with {@code sink}, once per sink (called when the source finds its sink). */
+    void register(ChangeSink sink) {
+        if (registeredWith != sink) {
+            sink.addReadBarrier(this);
+            registeredWith = sink;
+        }
     }
 
     /** Forgets the sink, when the session factory closes. */
@@ -136,5 +188,28 @@ final class FlushBarrier implements ReadBarrier, PersistEventListener, MergeEven
     @Override
     public void onPostLoad(PostLoadEvent event) {
         bind(event);
+    }
+
+    /** A load, possibly answered from the persistence context without a statement: the session is used here. */
+    @Override
+    public void onLoad(LoadEvent event, LoadType loadType) {
+        SharedSessionContractImplementor session = Events.session(event);
+        if (session != null && source.sink() != null) {
+            SessionActivity activity = SessionActivity.of(session);
+            if (activity != null) {
+                activity.used();
+            }
+        }
+    }
+
+    @Override
+    public void onClear(ClearEvent event) {
+        SharedSessionContractImplementor session = Events.session(event);
+        if (session != null) {
+            SessionActivity activity = SessionActivity.of(session);
+            if (activity != null) {
+                activity.cleared();
+            }
+        }
     }
 }

@@ -3,6 +3,9 @@ package io.triggercache.hibernate.internal;
 import io.triggercache.Change;
 
 import org.hibernate.bytecode.enhance.spi.LazyPropertyInitializer;
+import org.hibernate.collection.spi.PersistentCollection;
+import org.hibernate.type.ComponentType;
+import org.hibernate.type.Type;
 
 /**
  * One side of an entity change: Hibernate's state array read by property name. The identifier property is
@@ -34,7 +37,39 @@ final class PropertyState implements Change.State {
         }
         Object v = values[p];
         // a lazy attribute that was never loaded: its value is unknown here
-        return v == LazyPropertyInitializer.UNFETCHED_PROPERTY ? null : v;
+        if (v == LazyPropertyInitializer.UNFETCHED_PROPERTY) {
+            return Change.UNKNOWN;
+        }
+        // an old state holding a collection never loaded (directly or inside an embeddable): its elements are
+        // unknown, and reading them would load during the flush
+        if (object == null && v != null && v != Change.UNKNOWN && (v instanceof PersistentCollection<?> || metadata.collectionInside[p])
+                && holdsUnloaded(metadata.types[p], v)) {
+            return Change.UNKNOWN;
+        }
+        return v;
+    }
+
+    private static boolean holdsUnloaded(Type type, Object value) {
+        if (value instanceof PersistentCollection<?> c) {
+            return !c.wasInitialized();
+        }
+        if (value != null && type instanceof ComponentType ct) {
+            Type[] subtypes = ct.getSubtypes();
+            Object[] values = ct.getPropertyValues(value);
+            for (int i = 0; i < subtypes.length; i++) {
+                if (holdsUnloaded(subtypes[i], values[i])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The old state of an update made without it (a StatelessSession or detached update, an upsert). */
+    static PropertyState unknown(EntityMetadata metadata, Object id) {
+        Object[] values = new Object[metadata.names.length];
+        java.util.Arrays.fill(values, Change.UNKNOWN);
+        return new PropertyState(metadata, id, values, null);
     }
 
     @Override
@@ -58,7 +93,7 @@ final class PropertyState implements Change.State {
     }
 
     private static String describe(Object v) {
-        if (v == null || v instanceof CharSequence || v instanceof Number || v instanceof Boolean || v instanceof Enum) {
+        if (v == null || v == Change.UNKNOWN || v instanceof CharSequence || v instanceof Number || v instanceof Boolean || v instanceof Enum) {
             return String.valueOf(v);
         }
         // entities and collections: their toString may load or recurse

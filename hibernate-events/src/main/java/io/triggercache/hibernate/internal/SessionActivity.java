@@ -1,5 +1,8 @@
 package io.triggercache.hibernate.internal;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.Set;
 
 import io.triggercache.Change;
@@ -7,6 +10,9 @@ import io.triggercache.spi.ChangeSink;
 import io.triggercache.spi.TransactionChanges;
 
 import org.hibernate.SessionEventListener;
+import org.hibernate.StatelessSession;
+import org.hibernate.engine.spi.SessionEventListenerManager;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
  * A session listener that Hibernate creates for every session, {@code Session} and {@code StatelessSession}
@@ -22,13 +28,41 @@ import org.hibernate.SessionEventListener;
  * committed when the session ends without one. Dropping a group early and again after the commit is safe:
  * a value recomputed in between is dropped by the second invalidation.
  *
+ * <p>It also keeps the session's <em>view</em>: {@link #since()}, the time its first JDBC statement (or
+ * second-level cache read) started since the session last held no older data, which
+ * {@link FlushBarrier#readsSince()} reports for the thread. The view resets (to none) when the session no longer
+ * holds data read earlier: its transaction completed and its persistence context is empty (a
+ * {@code StatelessSession} has none), a statement starts outside any transaction with an empty persistence
+ * context (that statement is then fresh: the view starts with it), the session was cleared outside a
+ * transaction, or the session ends. The persistence context is known only once the listener is
+ * {@linkplain #of bound} to its session (at the session's first entity event); until then the session has given
+ * no entity to the application, so its persistence context is empty.
+ *
  * <p>Public only because Hibernate instantiates it by name; not an API.
  */
 public final class SessionActivity implements SessionEventListener {
 
     private static final long serialVersionUID = 1L;
 
+    /** {@link #since()} of a session that holds no view. */
+    static final long NONE = Long.MAX_VALUE;
+
+    /**
+     * {@code SessionEventListenerManagerImpl.listeners} (Hibernate 6.6 to 7.3), read to find a session's
+     * instance of this listener; {@code null} when it cannot be read, and then no view is reset before the
+     * session ends.
+     */
+    private static final MethodHandle LISTENERS = listenersField();
+    private static final Class<?> MANAGER_IMPL = LISTENERS == null ? null : LISTENERS.type().parameterType(0);
+
     private transient TransactionChanges changes;
+
+    /** The start of this session's view, or {@link #NONE}; written by the session's thread, read by others. */
+    private transient volatile long since = NONE;
+    /** The thread state listing this view, or null. */
+    private transient volatile ThreadState owner;
+    /** The session, once known (see the class comment). */
+    private transient volatile SharedSessionContractImplementor session;
 
     /** Called by Hibernate, once per session. */
     public SessionActivity() {
@@ -38,6 +72,7 @@ public final class SessionActivity implements SessionEventListener {
     public void jdbcPrepareStatementStart() {
         ThreadState state = ThreadState.get();
         state.activity = this;
+        reads(state);
         ChangeSource source = state.pendingSource;
         if (source != null) {
             Set<Class<?>> types = state.pendingTypes;
@@ -48,12 +83,138 @@ public final class SessionActivity implements SessionEventListener {
 
     @Override
     public void jdbcExecuteStatementStart() {
-        ThreadState.get().activity = this;
+        ThreadState state = ThreadState.get();
+        state.activity = this;
+        reads(state);
     }
 
     @Override
     public void jdbcExecuteBatchStart() {
         ThreadState.get().activity = this;
+    }
+
+    /** A second-level cache read returns data as of its last put: it starts a view like a statement. */
+    @Override
+    public void cacheGetStart() {
+        reads(ThreadState.get());
+    }
+
+    // ---- the view -------------------------------------------------------------------------------------------
+
+    /** The start of this session's view in epoch milliseconds, or {@link #NONE}. */
+    long since() {
+        return since;
+    }
+
+    ThreadState owner() {
+        return owner;
+    }
+
+    /**
+     * The session is about to read from the database (or the second-level cache) on the thread of {@code state}:
+     * starts the view if none is open, or restarts it if the session holds nothing older (a statement outside
+     * any transaction with an empty persistence context reads as committed now).
+     */
+    private void reads(ThreadState state) {
+        if (since == NONE) {
+            since = System.currentTimeMillis();
+            attach(state);
+            return;
+        }
+        SharedSessionContractImplementor s = session;
+        if (s != null && !s.isTransactionInProgress() && holdsNothing(s)) {
+            since = System.currentTimeMillis();
+        }
+        if (owner != state) {
+            attach(state);
+        }
+    }
+
+    /**
+     * The session was used on this thread, maybe without a statement (a load answered from its persistence
+     * context): an open view now counts for this thread, which may not be the one that started it.
+     */
+    void used() {
+        if (since != NONE) {
+            ThreadState state = ThreadState.get();
+            if (owner != state) {
+                attach(state);
+            }
+        }
+    }
+
+    private void attach(ThreadState state) {
+        owner = state;
+        state.addView(this);
+    }
+
+    private void reset() {
+        since = NONE;
+        ThreadState o = owner;
+        owner = null;
+        if (o != null && o == ThreadState.peek()) {
+            o.removeView(this);
+        }
+    }
+
+    /** The session was cleared: outside a transaction it holds nothing; inside one its snapshot may remain. */
+    void cleared() {
+        SharedSessionContractImplementor s = session;
+        if (s != null && !s.isTransactionInProgress()) {
+            reset();
+        }
+    }
+
+    private static boolean holdsNothing(SharedSessionContractImplementor s) {
+        return s instanceof StatelessSession || s.getPersistenceContextInternal().getNumberOfManagedEntities() == 0;
+    }
+
+    /**
+     * The instance of this listener that {@code session} notifies, now bound to it, or {@code null} when the session
+     * has none (the application set {@code hibernate.session.events.auto} itself) or it cannot be found.
+     */
+    static SessionActivity of(SharedSessionContractImplementor session) {
+        ThreadState state = ThreadState.peek();
+        if (state != null && state.activity != null && state.activity.session == session) {
+            return state.activity;
+        }
+        if (LISTENERS == null) {
+            return null;
+        }
+        SessionEventListenerManager manager = session.getEventListenerManager();
+        if (!MANAGER_IMPL.isInstance(manager)) {
+            return null;
+        }
+        SessionEventListener[] listeners;
+        try {
+            listeners = (SessionEventListener[]) LISTENERS.invoke(manager);
+        } catch (Throwable e) {
+            return null;
+        }
+        if (listeners != null) {
+            for (SessionEventListener l : listeners) {
+                if (l instanceof SessionActivity a) {
+                    a.session = session;
+                    return a;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static MethodHandle listenersField() {
+        try {
+            Class<?> impl = Class.forName("org.hibernate.engine.internal.SessionEventListenerManagerImpl", false,
+                    SessionEventListenerManager.class.getClassLoader());
+            java.lang.reflect.Field f = impl.getDeclaredField("listeners");
+            if (f.getType() != SessionEventListener[].class) {
+                return null;
+            }
+            return MethodHandles.privateLookupIn(impl, MethodHandles.lookup()).unreflectGetter(f)
+                    .asType(MethodType.methodType(SessionEventListener[].class, impl));
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return null;
+        }
     }
 
     void changed(ChangeSink sink, Change change) {
@@ -78,6 +239,11 @@ public final class SessionActivity implements SessionEventListener {
     @Override
     public void transactionCompletion(boolean successful) {
         complete(successful);
+        SharedSessionContractImplementor s = session;
+        // unbound: the session never gave an entity to the application (see the class comment)
+        if (s != null ? holdsNothing(s) : LISTENERS != null) {
+            reset();
+        }
         ThreadState state = ThreadState.peek();
         if (state != null) {
             state.entityWrite = null;
@@ -90,6 +256,8 @@ public final class SessionActivity implements SessionEventListener {
         // no transaction completed since the last change: they were auto-committed (or the session was
         // closed with its transaction open, when an extra invalidation is harmless)
         complete(true);
+        reset();
+        session = null;
         ThreadState state = ThreadState.peek();
         if (state != null) {
             state.release(this);

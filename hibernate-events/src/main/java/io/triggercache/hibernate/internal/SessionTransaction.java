@@ -31,6 +31,9 @@ final class SessionTransaction implements SessionEventListener {
      * collections is part of the insert.
      */
     private transient Set<Object> inserted;
+    /** States written in the current transaction, remembered in {@link RecentCommits} once it commits. */
+    private transient java.util.List<Object[]> written;
+    private transient java.util.List<EntityMetadata> writtenTypes;
 
     SessionTransaction(ChangeSource source, SharedSessionContractImplementor session, ChangeSink sink) {
         this.source = source;
@@ -52,6 +55,16 @@ final class SessionTransaction implements SessionEventListener {
             inserted = Collections.newSetFromMap(new IdentityHashMap<>());
         }
         inserted.add(entity);
+    }
+
+    /** {@code state} of {@code id} was written: remembered if the transaction commits. */
+    void written(EntityMetadata m, Object id, Object[] state) {
+        if (written == null) {
+            written = new java.util.ArrayList<>();
+            writtenTypes = new java.util.ArrayList<>();
+        }
+        written.add(new Object[] {id, m.committedCopy(state)});
+        writtenTypes.add(m);
     }
 
     boolean wasInserted(Object entity) {
@@ -79,6 +92,16 @@ final class SessionTransaction implements SessionEventListener {
         TransactionChanges c = changes;
         changes = null;
         inserted = null;
+        java.util.List<Object[]> w = written;
+        java.util.List<EntityMetadata> types = writtenTypes;
+        written = null;
+        writtenTypes = null;
+        if (committed && w != null) {
+            long now = System.currentTimeMillis(); // after the commit: a view started before now may predate it
+            for (int i = 0; i < w.size(); i++) {
+                types.get(i).recent.committed(w.get(i)[0], (Object[]) w.get(i)[1], now);
+            }
+        }
         if (c != null) {
             c.completed(committed);
         }

@@ -19,7 +19,10 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
  *       statement is being prepared: a bulk statement the inspector could not attribute to a marked session
  *       is left <em>pending</em> and claimed there.</li>
  * </ul>
- * Everything is cleared once used, and the thread-local itself is dropped when empty so that pooled threads do
+ * It also lists the <em>views</em> open on the thread: the sessions ({@link SessionActivity}) that read data which
+ * a later load on this thread may still see (see {@link #readsSince()}).
+ *
+ * <p>Everything is cleared once used, and the thread-local itself is dropped when empty so that pooled threads do
  * not pin a redeployed application's classes.
  */
 final class ThreadState {
@@ -38,6 +41,15 @@ final class ThreadState {
 
     ChangeSource pendingSource;
     Set<Class<?>> pendingTypes;
+
+    /**
+     * The sessions whose view was started or last used on this thread. An entry whose view was reset, or which
+     * moved to another thread since, is skipped and dropped lazily; only this thread changes the array.
+     */
+    private SessionActivity[] views = NO_VIEWS;
+    private int viewCount;
+
+    private static final SessionActivity[] NO_VIEWS = new SessionActivity[0];
 
     static ThreadState get() {
         ThreadState s = STATE.get();
@@ -76,6 +88,50 @@ final class ThreadState {
         pendingTypes = null;
     }
 
+    /** Lists {@code view} among this thread's views (it is not listed yet). */
+    void addView(SessionActivity view) {
+        if (viewCount == views.length) {
+            views = java.util.Arrays.copyOf(views, Math.max(2, viewCount * 2));
+        }
+        views[viewCount++] = view;
+    }
+
+    /** Stops listing {@code view}, if listed. */
+    void removeView(SessionActivity view) {
+        for (int i = 0; i < viewCount; i++) {
+            if (views[i] == view) {
+                removeViewAt(i);
+                return;
+            }
+        }
+    }
+
+    private void removeViewAt(int i) {
+        views[i] = views[--viewCount];
+        views[viewCount] = null;
+    }
+
+    /**
+     * The start of the oldest view listed here ({@link SessionActivity#since()}), or {@link Long#MAX_VALUE} when
+     * none is open. Drops the entries that no longer belong to this thread.
+     */
+    long readsSince() {
+        long min = Long.MAX_VALUE;
+        for (int i = 0; i < viewCount; ) {
+            SessionActivity v = views[i];
+            long since = v.since();
+            if (since == Long.MAX_VALUE || v.owner() != this) {
+                removeViewAt(i);
+                continue;
+            }
+            if (since < min) {
+                min = since;
+            }
+            i++;
+        }
+        return min;
+    }
+
     /** Forgets {@code finished}, which is ending, and drops the thread-local if nothing is left. */
     void release(SessionActivity finished) {
         if (activity == finished) {
@@ -86,7 +142,11 @@ final class ThreadState {
     }
 
     void dropIfEmpty() {
-        if (STATE.get() == this && activity == null && entityWrite == null && markSource == null && pendingSource == null) {
+        if (viewCount > 0) {
+            readsSince(); // drops the views that were reset or moved away
+        }
+        if (STATE.get() == this && activity == null && entityWrite == null && markSource == null && pendingSource == null
+                && viewCount == 0) {
             STATE.remove();
         }
     }

@@ -73,7 +73,7 @@ final class EntityShape {
     final boolean[] lazy;
     final MethodHandle[] readers;
     private final Map<String, Integer> index = new LinkedHashMap<>();
-    private final int[] idAttributes;
+    final int[] idAttributes;
 
     private EntityShape(Class<?> type) {
         this.type = type;

@@ -60,7 +60,7 @@ final class JpaChange implements Change {
     public State before() {
         return switch (event) {
             case INSERT -> null;
-            case UPDATE -> snapshot == null ? null : new Old(snapshot);
+            case UPDATE -> snapshot == null ? new Unknown() : new Old(snapshot);
             case DELETE -> snapshot == null ? new Current(false) : new Old(snapshot);
         };
     }
@@ -136,6 +136,29 @@ final class JpaChange implements Change {
         }
     }
 
+    /**
+     * The old state of an update whose entity has no snapshot (not loaded through this persistence unit's
+     * {@code @PostLoad}, for example merged from another unit or a detached copy): every attribute but the
+     * identifier reads {@link Change#UNKNOWN}, so that every group it could have been in is dropped.
+     */
+    private final class Unknown implements State {
+        @Override
+        public Object get(String property) {
+            int i = index(property);
+            for (int id : shape.idAttributes) {
+                if (id == i) {
+                    return shape.read(entity, i);
+                }
+            }
+            return Change.UNKNOWN;
+        }
+
+        @Override
+        public Object object() {
+            return null;
+        }
+    }
+
     /** The snapshot: the last state the database is known to hold. */
     private final class Old implements State {
         private final Object[] values;
@@ -155,9 +178,8 @@ final class JpaChange implements Change {
             if (!isLoaded(entity, property)) {
                 return shape.read(entity, i);
             }
-            throw new IllegalStateException("the old value of " + shape.type.getSimpleName() + "." + property
-                    + " is unknown: it was lazy and not yet loaded when the entity was read, and has been loaded since. "
-                    + "Map it eagerly (or load it in the same transaction before changing it) so that its old group can be computed.");
+            // lazy and not loaded when the entity was read, loaded since: its old value is unknown
+            return Change.UNKNOWN;
         }
 
         @Override

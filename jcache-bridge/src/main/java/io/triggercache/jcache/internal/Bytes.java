@@ -19,9 +19,23 @@ final class Bytes {
         return string(bytes);
     }
 
-    /** The token held in a token-cache value; 0 (no token) for anything but a token. */
+    /**
+     * A group token or epoch as stored in the token cache: the token and the time of the invalidation that
+     * created it (epoch milliseconds), sixteen bytes.
+     */
+    static String stamped(long token, long invalidatedAt) {
+        byte[] bytes = new byte[16];
+        putLong(bytes, 0, token);
+        putLong(bytes, 8, invalidatedAt);
+        return string(bytes);
+    }
+
+    /**
+     * The token held in a token-cache value (the first eight bytes of a {@linkplain #stamped stamped} one);
+     * 0 (no token) for anything but a token. Allocation-free.
+     */
     static long token(Object value) {
-        if (!(value instanceof String s) || s.length() != 8) {
+        if (!(value instanceof String s) || s.length() != 8 && s.length() != 16) {
             return 0;
         }
         long token = 0;
@@ -29,6 +43,21 @@ final class Bytes {
             token = (token << 8) | (s.charAt(i) & 0xFF);
         }
         return token;
+    }
+
+    /**
+     * The invalidation time of a {@linkplain #stamped stamped} token-cache value, or {@code unknown} for an
+     * unstamped one (an eight-byte token written by an earlier version of the store).
+     */
+    static long invalidatedAt(Object value, long unknown) {
+        if (!(value instanceof String s) || s.length() != 16) {
+            return unknown;
+        }
+        long at = 0;
+        for (int i = 8; i < 16; i++) {
+            at = (at << 8) | (s.charAt(i) & 0xFF);
+        }
+        return at;
     }
 
     static String string(byte[] bytes) {

@@ -8,8 +8,8 @@ import java.util.concurrent.CompletionException;
 import javax.cache.Cache;
 
 /**
- * Reads two keys of a Hazelcast cache in one round trip's time: both {@code getAsync} operations are sent
- * before either answer is awaited. Touches Hazelcast's classes, so it is loaded only through
+ * Reads two (or more) keys of a Hazelcast cache in one round trip's time: every {@code getAsync} operation is
+ * sent before any answer is awaited. Touches Hazelcast's classes, so it is loaded only through
  * {@link #pairReader}, which first checks that the cache is a Hazelcast {@link ICache} this class can see.
  */
 final class HazelcastSupport {
@@ -36,11 +36,26 @@ final class HazelcastSupport {
         @SuppressWarnings("unchecked")
         static SharedTokens.PairReader over(Cache<Object, Object> cache) {
             ICache<Object, Object> hazelcast = (ICache<Object, Object>) cache;
-            return (first, second, into) -> {
-                CompletableFuture<Object> one = hazelcast.getAsync(first).toCompletableFuture();
-                CompletableFuture<Object> two = hazelcast.getAsync(second).toCompletableFuture();
-                into[0] = Bytes.token(join(one));
-                into[1] = Bytes.token(join(two));
+            return new SharedTokens.PairReader() {
+                @Override
+                public void read(String first, String second, long[] into) {
+                    CompletableFuture<Object> one = hazelcast.getAsync(first).toCompletableFuture();
+                    CompletableFuture<Object> two = hazelcast.getAsync(second).toCompletableFuture();
+                    into[0] = Bytes.token(join(one));
+                    into[1] = Bytes.token(join(two));
+                }
+
+                @Override
+                public void readAll(String[] keys, long[] into) {
+                    @SuppressWarnings("unchecked")
+                    CompletableFuture<Object>[] answers = new CompletableFuture[keys.length];
+                    for (int i = 0; i < keys.length; i++) {
+                        answers[i] = hazelcast.getAsync(keys[i]).toCompletableFuture();
+                    }
+                    for (int i = 0; i < keys.length; i++) {
+                        into[i] = Bytes.token(join(answers[i]));
+                    }
+                }
             };
         }
 

@@ -4,18 +4,26 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The group tokens of every region of one store, held in this JVM: a bounded Caffeine cache.
+ * The group tokens of every region of one store, held in this JVM: a bounded Caffeine cache of
+ * {@link Token}s, each with the time of the invalidation that put it in place.
  *
  * <p>A token evicted for size reads as missing, which the protocol treats as "not current": eviction
- * costs hit rate, never correctness. Maintenance (eviction) runs on the calling thread rather than on
- * the common fork-join pool, which an application server does not manage. Thread-safe.
+ * costs hit rate, never correctness. What eviction forgets is kept in one number, the <em>floor</em>: the
+ * latest invalidation time among the evicted tokens (an eviction listener, run synchronously with the
+ * eviction, so the floor is raised before the token is gone). A token created because none was there
+ * carries the floor as its invalidation time: the group may have been invalidated and then forgotten, but
+ * not later than that. {@link #clear()} raises the floor to the time of the clear. Maintenance (eviction)
+ * runs on the calling thread rather than on the common fork-join pool, which an application server does
+ * not manage. Thread-safe.
  */
 public final class LocalTokens {
 
-    private final Cache<GroupKey, Long> cache;
-    private final ConcurrentMap<GroupKey, Long> map;
+    private final Cache<GroupKey, Token> cache;
+    private final ConcurrentMap<GroupKey, Token> map;
+    private final AtomicLong floor = new AtomicLong();
     private final boolean fixedBound;
     private long bound;
 
@@ -25,7 +33,13 @@ public final class LocalTokens {
     public LocalTokens(long maxTokens) {
         this.fixedBound = maxTokens > 0;
         this.bound = Math.max(0, maxTokens);
-        this.cache = Caffeine.newBuilder().maximumSize(bound).executor(Runnable::run).build();
+        this.cache = Caffeine.newBuilder().maximumSize(bound).executor(Runnable::run)
+                .<GroupKey, Token>evictionListener((group, token, cause) -> {
+                    if (token != null) {
+                        raiseFloor(token.invalidatedAt());
+                    }
+                })
+                .build();
         this.map = cache.asMap();
     }
 
@@ -43,27 +57,43 @@ public final class LocalTokens {
         return bound;
     }
 
-    boolean isCurrent(GroupKey group, long token) {
-        Long current = map.get(group);
-        return current != null && current == token;
+    /** The latest invalidation time among the tokens this store forgot (evicted or cleared); 0 for none. */
+    public long floor() {
+        return floor.get();
     }
 
-    long getOrCreate(GroupKey group, Tokens tokens) {
-        Long current = map.get(group);
+    boolean isCurrent(GroupKey group, long token) {
+        Token current = map.get(group);
+        return current != null && current.value() == token;
+    }
+
+    Token getOrCreate(GroupKey group, Tokens tokens) {
+        Token current = map.get(group);
         if (current != null) {
             return current;
         }
-        long fresh = tokens.next();
-        Long winner = map.putIfAbsent(group, fresh);
+        // read after the miss: an eviction raises the floor before the token leaves the map
+        Token fresh = new Token(tokens.next(), floor.get());
+        Token winner = map.putIfAbsent(group, fresh);
         return winner == null ? fresh : winner;
     }
 
-    void remove(GroupKey group) {
-        map.remove(group);
+    /**
+     * Replaces the group's token with a fresh one stamped {@code now}, or later if the token it replaces (or
+     * the floor, when there is none) is later: the answer for a group never goes back, even if the clock does.
+     */
+    void invalidate(GroupKey group, Tokens tokens, long now) {
+        map.compute(group, (key, old) -> new Token(tokens.next(),
+                Math.max(now, old != null ? old.invalidatedAt() : floor.get())));
     }
 
-    /** Drops every token: every entry stamped before becomes not current. */
-    public void clear() {
+    /** Drops every token: every entry stamped before becomes not current; the floor becomes {@code now}. */
+    public void clear(long now) {
+        raiseFloor(now);
         cache.invalidateAll();
+    }
+
+    private void raiseFloor(long at) {
+        floor.accumulateAndGet(at, Math::max);
     }
 }

@@ -2,6 +2,8 @@ package io.triggercache.jcache.internal;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +64,7 @@ public final class SharedTokens implements AutoCloseable {
 
     final Cache<Object, Object> cache;
     final Tokens tokens;
+    final Clock clock;
     private final PairReader pairReader;      // how this provider reads two tokens: see readTwo
     final long node;
     private final String id = UUID.randomUUID().toString();
@@ -92,10 +95,13 @@ public final class SharedTokens implements AutoCloseable {
     /**
      * @param heartbeatMillis  the heartbeat period
      * @param peerTimeoutMillis how long a silent peer is waited for before it is forgotten ({@link Peers})
+     * @param clock            stamps invalidations and created tokens with their time
      */
-    public SharedTokens(Cache<Object, Object> cache, Tokens tokens, long heartbeatMillis, long peerTimeoutMillis) {
+    public SharedTokens(Cache<Object, Object> cache, Tokens tokens, long heartbeatMillis, long peerTimeoutMillis,
+                        Clock clock) {
         this.cache = cache;
         this.tokens = tokens;
+        this.clock = clock;
         this.pairReader = pairReader(cache);
         this.node = tokens.next();
         this.heartbeatKey = KeyEncoder.heartbeat(node);
@@ -237,10 +243,12 @@ public final class SharedTokens implements AutoCloseable {
         return Bytes.token(cache.get(key));
     }
 
-    /** Reads the tokens under two keys into {@code into}, as {@link #readTwo} does. */
-    @FunctionalInterface
+    /** Reads the tokens under two keys into {@code into}, as {@link #readTwo} does, or under many. */
     interface PairReader {
         void read(String first, String second, long[] into);
+
+        /** Reads the tokens under every key of {@code keys} into {@code into}, as {@link #readAll} does. */
+        void readAll(String[] keys, long[] into);
     }
 
     /**
@@ -255,18 +263,48 @@ public final class SharedTokens implements AutoCloseable {
         pairReader.read(first, second, into);
     }
 
+    /**
+     * The tokens stored under every key of {@code keys} (the tokens an entry with dependencies was stamped
+     * with), 0 for a missing one, in one round trip where the provider allows it, as {@link #readTwo}: one
+     * {@code getAll} on Redisson, all {@code getAsync} sent before any is awaited on Hazelcast, one
+     * {@code get} after the other elsewhere.
+     */
+    void readAll(String[] keys, long[] into) {
+        pairReader.readAll(keys, into);
+    }
+
     /** The fastest way the cache's provider reads two keys: chosen once per store, see {@link #readTwo}. */
     private static PairReader pairReader(Cache<Object, Object> cache) {
         if (Providers.REDISSON.equals(Providers.providerClass(cache.getCacheManager()))) {
-            return (first, second, into) -> getAll(cache, first, second, into);
+            return new PairReader() {
+                @Override
+                public void read(String first, String second, long[] into) {
+                    getAll(cache, first, second, into);
+                }
+
+                @Override
+                public void readAll(String[] keys, long[] into) {
+                    getAll(cache, keys, into);
+                }
+            };
         }
         PairReader hazelcast = HazelcastSupport.pairReader(cache);
         if (hazelcast != null) {
             return hazelcast;
         }
-        return (first, second, into) -> {
-            into[0] = Bytes.token(cache.get(first));
-            into[1] = Bytes.token(cache.get(second));
+        return new PairReader() {
+            @Override
+            public void read(String first, String second, long[] into) {
+                into[0] = Bytes.token(cache.get(first));
+                into[1] = Bytes.token(cache.get(second));
+            }
+
+            @Override
+            public void readAll(String[] keys, long[] into) {
+                for (int i = 0; i < keys.length; i++) {
+                    into[i] = Bytes.token(cache.get(keys[i]));
+                }
+            }
         };
     }
 
@@ -287,30 +325,47 @@ public final class SharedTokens implements AutoCloseable {
         }
     }
 
-    /** The token under {@code key}, created with {@code putIfAbsent} of a fresh value when missing. */
-    long getOrCreate(String key) {
-        long current = read(key);
-        if (current != 0) {
-            return current;
+    private static void getAll(Cache<Object, Object> cache, String[] keys, long[] into) {
+        Map<Object, Object> found = cache.getAll(new HashSet<>(Arrays.asList(keys)));
+        for (int i = 0; i < keys.length; i++) {
+            into[i] = Bytes.token(found.get(keys[i]));
+        }
+    }
+
+    /**
+     * The token under {@code key} and the time of the invalidation that wrote it, created with
+     * {@code putIfAbsent} of a fresh value stamped with the clock's time when missing: the shared cache may
+     * have lost an earlier token (its size bound, a member that left) without this node hearing of it, so a
+     * created token answers that the group may have been invalidated just before. A token written by an
+     * earlier version of the store, without a time, answers the time of the call for the same reason.
+     */
+    Token getOrCreate(String key) {
+        Object current = cache.get(key);
+        long value = Bytes.token(current);
+        if (value != 0) {
+            return new Token(value, Bytes.invalidatedAt(current, clock.millis()));
         }
         long fresh = tokens.next();
-        if (cache.putIfAbsent(key, Bytes.of(fresh))) {
-            return fresh;
+        long now = clock.millis();
+        if (cache.putIfAbsent(key, Bytes.stamped(fresh, now))) {
+            return new Token(fresh, now);
         }
         // another node created it first: read the winner; if it is gone already, this load's own value was
         // never stored, so what the load puts is never served
-        long winner = read(key);
-        return winner != 0 ? winner : fresh;
+        Object winner = cache.get(key);
+        long won = Bytes.token(winner);
+        return won != 0 ? new Token(won, Bytes.invalidatedAt(winner, now)) : new Token(fresh, now);
     }
 
     /**
      * Makes the token under {@code key} not current by replacing it with a fresh value that no load has
-     * read. A replacement rather than a removal, so that it is an event even when the token was absent
-     * (evicted), which the mirrors of other nodes need to hear about.
+     * read, stamped with the clock's time. A replacement rather than a removal, so that it is an event even
+     * when the token was absent (evicted), which the mirrors of other nodes need to hear about, and so that
+     * the time of the invalidation is kept.
      */
     void replace(String key) {
         try {
-            cache.put(key, Bytes.of(tokens.next()));
+            cache.put(key, Bytes.stamped(tokens.next(), clock.millis()));
         } finally {
             dropLocal(key);
         }

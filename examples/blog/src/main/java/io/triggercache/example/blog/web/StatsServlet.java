@@ -31,7 +31,7 @@ public class StatsServlet extends HttpServlet {
             BlogQueries.LATEST_POSTS, "one group; dropped by a post inserted or deleted",
             BlogQueries.POST, "grouped by post id; dropped by an update (tags included) or deletion of that post",
             BlogQueries.COMMENTS, "grouped by post id; dropped by a comment change on that post, or its deletion",
-            CommentsFragment.NAME, "rendered markup, grouped by post id; same triggers as comments",
+            CommentsFragment.NAME, "rendered markup, grouped by post id; no triggers of its own: dropped with the comments group it rendered",
             BlogQueries.POSTS_BY_TAG, "grouped by tag; any post's tag change drops all, a tag rename drops its group");
 
     @Inject
