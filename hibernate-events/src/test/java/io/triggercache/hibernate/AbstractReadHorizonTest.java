@@ -95,6 +95,26 @@ abstract class AbstractReadHorizonTest {
     }
 
     @Test
+    void currentTransaction_isTheSessionsResourceLocalTransaction_completedWithIt() {
+        EntityManager em = open();
+        assertThat(sink.barriers.get(0).currentTransaction()).as("no transaction").isNull();
+        em.getTransaction().begin();
+        em.find(Post.class, postId);                                   // the session becomes known to the thread
+        var tx = (RecordingSink.Tx) sink.barriers.get(0).currentTransaction();
+        assertThat(tx).as("the hand-reported drops of this transaction go here").isNotNull();
+        assertThat(tx.completions).isEmpty();
+        em.getTransaction().rollback();
+        assertThat(tx.completions).containsExactly(false);
+        assertThat(sink.barriers.get(0).currentTransaction()).as("the transaction ended").isNull();
+        em.getTransaction().begin();
+        em.find(Post.class, postId);
+        var next = (RecordingSink.Tx) sink.barriers.get(0).currentTransaction();
+        em.getTransaction().commit();
+        assertThat(next.completions).containsExactly(true);
+        em.close();
+    }
+
+    @Test
     void findInTransaction_horizonIsItsStatement_heldUntilCommitAndWhileTheEntityIsManaged() {
         EntityManager em = open();
         em.getTransaction().begin();

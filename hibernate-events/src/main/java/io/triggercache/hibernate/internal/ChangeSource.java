@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import io.triggercache.Change;
 import io.triggercache.hibernate.TriggerCacheSettings;
 import io.triggercache.spi.ChangeSink;
+import io.triggercache.spi.TransactionChanges;
 
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
@@ -346,6 +347,11 @@ public final class ChangeSource {
     /** The session's tracker if it already has one. */
     SessionTransaction existingTransaction(SharedSessionContractImplementor session) {
         return session == null ? null : sessions.get(session);
+    }
+
+    /** The pending changes of the transaction {@code session} is in (tracked, and completed with it). */
+    TransactionChanges transactionChanges(SharedSessionContractImplementor session, ChangeSink sink) {
+        return transaction(session, sink).changes();
     }
 
     private SessionTransaction transaction(SharedSessionContractImplementor session, ChangeSink sink) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 
 import io.triggercache.spi.ChangeSink;
 import io.triggercache.spi.ReadBarrier;
+import io.triggercache.spi.TransactionChanges;
 
 import org.hibernate.FlushMode;
 import org.hibernate.engine.spi.SessionImplementor;
@@ -108,6 +109,31 @@ final class FlushBarrier implements ReadBarrier, PersistEventListener, MergeEven
     public long readsSince() {
         ThreadState state = ThreadState.peek();
         return state == null ? Long.MAX_VALUE : state.readsSince();
+    }
+
+    /**
+     * The pending changes of the resource-local transaction of the most recently bound session of this thread that
+     * has one in progress, for writes reported by hand inside it ({@code Invalidator}, application events: I8).
+     * Under JTA the engine finds the container's transaction itself, so this answers {@code null}; so it does for a
+     * session Hibernate has seen no entity operation of yet (a transaction that only ran {@code doWork}).
+     */
+    @Override
+    public TransactionChanges currentTransaction() {
+        if (source.jta()) {
+            return null;
+        }
+        ArrayList<Bound> list = sessions.get();
+        if (list == null) {
+            return null;
+        }
+        for (int i = list.size() - 1; i >= 0; i--) {
+            SessionImplementor s = list.get(i).get();
+            if (s != null && !s.isClosed() && s.isTransactionInProgress()) {
+                ChangeSink sink = source.sink();
+                return sink == null ? null : source.transactionChanges(s, sink);
+            }
+        }
+        return null;
     }
 
     private void bind(Object event) {
