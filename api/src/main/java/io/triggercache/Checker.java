@@ -8,11 +8,22 @@ package io.triggercache;
  * transaction flushes, before the change is recorded; it must be thread-safe, fast, and must not
  * touch the database through the flushing session.
  *
+ * <p>A checker decides on the whole change, so it must look at both states: for a "published posts" list, a post
+ * matters if it is published before <em>or</em> after the change. Looking at the new state only would miss an
+ * un-publish (true to false), and the list would keep the post.
+ *
  * <pre>{@code
  * public class OnlyPublished implements Checker {
  *     public boolean test(Change change) {
- *         Change.State state = change.after() != null ? change.after() : change.before();
- *         return Boolean.TRUE.equals(state.get("published"));
+ *         return published(change.before()) || published(change.after());
+ *     }
+ *
+ *     private static boolean published(Change.State state) {
+ *         if (state == null) {
+ *             return false;                                  // no such side (an insert has no before)
+ *         }
+ *         Object p = state.get("published");
+ *         return p == Change.UNKNOWN || Boolean.TRUE.equals(p);   // unknown: it may have been published
  *     }
  * }
  * }</pre>

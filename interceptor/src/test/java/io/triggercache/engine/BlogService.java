@@ -131,8 +131,15 @@ public class BlogService {
     public static class OnlyPublished implements Checker {
         @Override
         public boolean test(Change change) {
-            Change.State s = change.after() != null ? change.after() : change.before();
-            return Boolean.TRUE.equals(s.get("published"));
+            return published(change.before()) || published(change.after());
+        }
+
+        private static boolean published(Change.State state) {
+            if (state == null) {
+                return false;
+            }
+            Object p = state.get("published");
+            return p == Change.UNKNOWN || Boolean.TRUE.equals(p);
         }
     }
 }

@@ -193,6 +193,16 @@ class EngineTest {
     }
 
     @Test
+    void checker_ofTheDocumentedExample_firesOnUnpublish() throws Exception {
+        h.call("publishedPosts");                                        // db hit
+        h.commit(update(Post.class, 4L, values("id", 4L, "published", true), values("id", 4L, "published", false)));
+        h.call("publishedPosts");                                        // db hit: the post left the list
+        h.commit(update(Post.class, 4L, values("id", 4L, "published", false), values("id", 4L, "title", "draft", "published", false)));
+        h.call("publishedPosts");                                        // cache hit: never published, not in the list
+        assertThat(blog.latestRuns).hasValue(2);
+    }
+
+    @Test
     void rollback_leavesEntriesAsTheyWere() throws Exception {
         h.call("comments", post42);
         TransactionChanges tx = h.engine.transaction("tx");
