@@ -203,8 +203,15 @@ final class Declarations {
         Class<?>[] senders = entities ? t.entity() : t.event();
         if (entities) {
             Class<? extends Annotation> entityAnnotation = jpaEntityAnnotation(cm.method != null ? cm.method.getDeclaringClass() : senders[0]);
+            JpaMapping mapping = JpaMapping.of(senders[0]);
             for (Class<?> s : senders) {
-                if (entityAnnotation != null && !s.isAnnotationPresent(entityAnnotation)) {
+                if (entityAnnotation == null || s.isAnnotationPresent(entityAnnotation) || (mapping != null && mapping.isMappedSuperclass(s))) {
+                    continue;
+                }
+                if (mapping != null && mapping.isEmbeddable(s)) {
+                    problems.add(tw + " entity " + s.getName() + " is a JPA @Embeddable, not an entity: its changes are reported as updates of the entity that embeds it. "
+                            + "Name that entity, with a suffix path through the embedded value (e.g. \"" + decapitalize(s.getSimpleName()) + "." + firstOr(Accessors.known(s), "value") + "\").");
+                } else {
                     problems.add(tw + " entity " + s.getName() + " is not a JPA @Entity, so no change of it is ever reported. Name an entity class, or use event = "
                             + s.getSimpleName() + ".class for an application event.");
                 }
@@ -221,9 +228,9 @@ final class Declarations {
         if (entities) {
             for (String p : t.properties()) {
                 for (Class<?> s : senders) {
-                    if (Accessors.find(s, p) == null) {
-                        problems.add(tw + " properties \"" + p + "\": " + s.getSimpleName() + " has no property \"" + p + "\" (known: "
-                                + String.join(", ", Accessors.known(s)) + "). Fix the property name.");
+                    String problem = propertyProblem(s, p);
+                    if (problem != null) {
+                        problems.add(tw + " properties \"" + p + "\": " + problem);
                     }
                 }
             }
@@ -311,6 +318,40 @@ final class Declarations {
                 || n.equals("io.smallrye.mutiny.Uni") || n.equals("io.smallrye.mutiny.Multi");
     }
 
+    /**
+     * Why {@code property} cannot be in a trigger's {@code properties} for {@code sender}, or null: it must be a
+     * persistent attribute, or a dotted path from one into an embedded value or collection (a change of a
+     * collection inside an embeddable names both, {@code itinerary} and {@code itinerary.legs}).
+     */
+    private static String propertyProblem(Class<?> sender, String property) {
+        String[] seg = property.split("\\.", -1);
+        Class<?> t = sender;
+        for (int i = 0; i < seg.length; i++) {
+            Accessors.Accessor a = seg[i].isEmpty() ? null : Accessors.find(t, seg[i]);
+            if (a == null) {
+                return t.getSimpleName() + " has no property \"" + seg[i] + "\" (known: " + String.join(", ", Accessors.known(t)) + "). Fix the property name.";
+            }
+            if (i == 0) {
+                JpaMapping mapping = JpaMapping.of(sender);
+                String why = mapping == null ? null : mapping.notPersistent(sender, seg[0]);
+                if (why != null) {
+                    return sender.getSimpleName() + "." + seg[0] + " " + why + ", so no update ever reports it dirty and the trigger would never fire (persistent: "
+                            + String.join(", ", mapping.persistent(sender)) + "). Name a persistent attribute.";
+                }
+            }
+            t = a.elementType() != null ? a.elementType() : a.type();
+        }
+        return null;
+    }
+
+    private static String decapitalize(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static String firstOr(List<String> names, String fallback) {
+        return names.isEmpty() ? fallback : names.get(0);
+    }
+
     private <T> T instance(String what, Class<T> type) {
         try {
             return instances.get(type);
@@ -390,6 +431,14 @@ final class Declarations {
         if (first == null) {
             problems.add(tw + " suffix \"" + text + "\": " + sender.getSimpleName() + " has no property \"" + seg[0] + "\" (known: "
                     + String.join(", ", Accessors.known(sender)) + "). Fix the path or use suffixFunction.");
+            return null;
+        }
+        JpaMapping mapping = JpaMapping.of(sender);
+        String notPersistent = mapping == null ? null : mapping.notPersistent(sender, seg[0]);
+        if (notPersistent != null) {
+            problems.add(tw + " suffix \"" + text + "\": " + sender.getSimpleName() + "." + seg[0] + " " + notPersistent
+                    + ", so a change never carries it (persistent: " + String.join(", ", mapping.persistent(sender))
+                    + "). Start the path at a persistent attribute, or use suffixFunction.");
             return null;
         }
         firstElementType = first.elementType();
