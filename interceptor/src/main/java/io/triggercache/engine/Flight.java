@@ -13,7 +13,10 @@ import java.util.concurrent.CountDownLatch;
  */
 final class Flight {
 
-    /** The outcome telling waiters to start over (the loader saw uncommitted changes of its own transaction). */
+    /**
+     * The outcome telling waiters to start over: the loader saw uncommitted changes of its own transaction, or read
+     * through a snapshot older than the group's last drop, so its value is for its own caller only.
+     */
     static final Object RETRY = new Object();
 
     final List<?> group;

@@ -166,8 +166,9 @@ final class ReadPath {
                 ticket = beginLoad(m, mine);
                 frame = new LoadFrame(ticket, null);
             }
-            // the loader's own transaction may have flushed matching changes meanwhile (auto-flush)
-            boolean dirty = transactions.touches(m);
+            // the loader's own transaction may have flushed matching changes meanwhile (auto-flush); or it read through
+            // a snapshot older than the group's last drop: either way its value is its own, never shared with waiters
+            boolean dirty = transactions.touches(m) || (frame.ticket != null && !fresh(m, frame.ticket, transactions.readsSince()));
             LoadTicket stored = !dirty && storable(m, frame, value) && put(m, key, ticket, value) ? ticket : null;
             if (stored == null) {
                 abandon(m, key);
@@ -246,12 +247,12 @@ final class ReadPath {
                 settled = true;
                 return stage;
             }
-            boolean dirty = transactions.touches(m);
             long since = transactions.readsSince();
+            boolean dirty = transactions.touches(m) || (ticket != null && !fresh(m, ticket, since));
             CompletableFuture<Object> shared = new CompletableFuture<>();
             if (dirty) {
                 m.flights.remove(key, mine);
-                mine.complete(Flight.RETRY, null);   // waiters must not share this transaction's uncommitted view
+                mine.complete(Flight.RETRY, null);   // waiters must not share this transaction's own (or older) view
             } else {
                 mine.complete(shared, null);
             }
@@ -282,7 +283,7 @@ final class ReadPath {
                 t = beginLoad(m, mine);
             }
             boolean stored = !dirty && t != null && !m.owesInvalidation && (value != null || m.cacheNulls)
-                    && fresh(m, t, since) && put(m, key, t, value);
+                    && (!unsafe.tokens || fresh(m, t, since)) && put(m, key, t, value);
             if (!stored) {
                 abandon(m, key);
             }
@@ -323,10 +324,9 @@ final class ReadPath {
         }
     }
 
-    /** Whether a synchronous load's value may be stored: see the class description. */
-    private boolean storable(CachedMethod m, LoadFrame frame, Object value) {
-        return frame.ticket != null && !frame.spoiled && !m.owesInvalidation && (value != null || m.cacheNulls)
-                && fresh(m, frame.ticket, transactions.readsSince());
+    /** Whether a synchronous load's value, known to be fresh and clean, may be stored: see the class description. */
+    private static boolean storable(CachedMethod m, LoadFrame frame, Object value) {
+        return frame.ticket != null && !frame.spoiled && !m.owesInvalidation && (value != null || m.cacheNulls);
     }
 
     /** Whether everything the load read ({@code since}) is newer than the last drop of its group. */

@@ -69,6 +69,33 @@ class FreshnessTest {
     }
 
     @Test
+    void callerJoiningALoadThroughAnOldSnapshot_getsAFreshValue_notTheSnapshots() throws Exception {
+        service.committed.put(42L, "v1");
+        long snapshotTaken = System.currentTimeMillis() - 1;
+        service.committed.put(42L, "v2");
+        h.commit(insert(Comment.class, 7L, "id", 7L, "post", post42));    // committed after the snapshot was taken
+
+        service.gate = new java.util.concurrent.CountDownLatch(1);
+        CompletableFuture<Object> snapshotReader = CompletableFuture.supplyAsync(() -> {
+            service.snapshot.set(Map.of(42L, "v1"));
+            barrier.since.set(snapshotTaken);
+            try {
+                return call(42L);                                         // db hit through its old snapshot, held at the gate
+            } finally {
+                service.snapshot.remove();
+                barrier.since.remove();
+            }
+        });
+        assertThat(service.read.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Object> freshCaller = CompletableFuture.supplyAsync(() -> call(42L));   // joins the load in flight
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> stats().misses() == 2);
+        service.gate.countDown();
+        assertThat(snapshotReader.get(10, TimeUnit.SECONDS)).isEqualTo("v1");   // its own view
+        assertThat(freshCaller.get(10, TimeUnit.SECONDS)).isEqualTo("v2");      // started over: not the old snapshot's value
+        assertThat(service.runs).hasValue(2);
+    }
+
+    @Test
     void loadThatReadNothingOld_isStored() throws Exception {
         service.committed.put(42L, "v1");
         h.commit(insert(Comment.class, 7L, "id", 7L, "post", post42));    // a drop in the past

@@ -16,6 +16,10 @@ public class SnapshotService {
     final Map<Long, String> committed = new ConcurrentHashMap<>();
     final ThreadLocal<Map<Long, String>> snapshot = new ThreadLocal<>();
     final AtomicInteger runs = new AtomicInteger();
+    /** Counted down by a load once it has read. */
+    volatile java.util.concurrent.CountDownLatch read = new java.util.concurrent.CountDownLatch(1);
+    /** Loads wait here after reading while it is closed. */
+    volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
 
     @Cached(suffix = "postId", triggers = {
             @Trigger(entity = Comment.class, suffix = "post.id"),
@@ -23,7 +27,16 @@ public class SnapshotService {
     public String comments(long postId) {
         runs.incrementAndGet();
         Map<Long, String> view = snapshot.get();
-        return (view != null ? view : committed).get(postId);
+        String value = (view != null ? view : committed).get(postId);
+        read.countDown();
+        try {
+            if (!gate.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("gate never opened");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return value;
     }
 
     /** An application event: comments of a post were imported by hand. */
