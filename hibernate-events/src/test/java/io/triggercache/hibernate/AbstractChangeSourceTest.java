@@ -32,6 +32,12 @@ import io.triggercache.hibernate.entities.Comment;
 import io.triggercache.hibernate.entities.Dog;
 import io.triggercache.hibernate.entities.Post;
 import io.triggercache.hibernate.entities.Tag;
+import io.triggercache.hibernate.entities.Money;
+import io.triggercache.hibernate.entities.Ticket;
+import io.triggercache.hibernate.entities.Student;
+import io.triggercache.hibernate.entities.Course;
+import io.triggercache.hibernate.entities.Basket;
+import io.triggercache.hibernate.entities.Item;
 import io.triggercache.hibernate.entities.Vehicle;
 
 import org.hibernate.SessionFactory;
@@ -55,7 +61,7 @@ abstract class AbstractChangeSourceTest {
     /** In Hibernate 6.6 the events of a StatelessSession do not name their session. */
     static final boolean HIBERNATE_6 = Version.getVersionString().startsWith("6.");
 
-    final RecordingSink sink = new RecordingSink(Post.class, Comment.class, Tag.class, Animal.class, Vehicle.class, Cargo.class);
+    final RecordingSink sink = new RecordingSink(Post.class, Comment.class, Tag.class, Animal.class, Vehicle.class, Cargo.class, Ticket.class, Student.class, Course.class, Basket.class, Item.class);
     Database database;
     EntityManagerFactory emf;
 
@@ -392,6 +398,187 @@ abstract class AbstractChangeSourceTest {
         assertThat(sink.onlyTransaction().changes).extracting(c -> c.type, c -> c.id)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(Dog.class, dog.getId()));
         assertThat(sink.onlyTransaction().changes.get(0).after).containsEntry("name", "rex").containsEntry("goodBoy", true);
+    }
+
+    @Test
+    void singleTableSubclass_updated_typeIsTheConcreteClassWithInheritedAndOwnState() {
+        Cat cat = persisted(new Cat("tom"));
+        sink.clear();
+
+        inTx(em -> em.find(Animal.class, cat.getId()).setName("felix"));
+
+        Tx tx = sink.onlyTransaction();
+        assertThat(tx.changes).hasSize(1);
+        Recorded update = tx.changes.get(0);
+        assertThat(update.type).isEqualTo(Cat.class);
+        assertThat(update.event).isEqualTo(UPDATE);
+        assertThat(update.id).isEqualTo(cat.getId());
+        assertThat(update.dirty).containsExactly("name");
+        assertThat(update.before).containsEntry("name", "tom").containsEntry("lives", 9);
+        assertThat(update.after).containsEntry("name", "felix").containsEntry("lives", 9);
+        assertThat(tx.completions).containsExactly(true);
+    }
+
+    @Test
+    void joinedSubclass_superclassColumnUpdated_typeIsTheConcreteClass() {
+        Car car = persisted(new Car("AB-123", 4));
+        sink.clear();
+
+        inTx(em -> em.find(Vehicle.class, car.getId()).setPlate("CD-456"));
+
+        Tx tx = sink.onlyTransaction();
+        assertThat(tx.changes).hasSize(1);
+        Recorded update = tx.changes.get(0);
+        assertThat(update.type).isEqualTo(Car.class);
+        assertThat(update.event).isEqualTo(UPDATE);
+        assertThat(update.id).isEqualTo(car.getId());
+        assertThat(update.dirty).containsExactly("plate");
+        assertThat(update.before).containsEntry("plate", "AB-123").containsEntry("seats", 4);
+        assertThat(update.after).containsEntry("plate", "CD-456").containsEntry("seats", 4);
+    }
+
+    @Test
+    void joinedSubclass_removed_isDeleteOfTheConcreteClassWithItsLastState() {
+        Car car = persisted(new Car("EF-789", 2));
+        sink.clear();
+
+        inTx(em -> em.remove(em.find(Vehicle.class, car.getId())));
+
+        Recorded delete = sink.onlyTransaction().changes.get(0);
+        assertThat(sink.onlyTransaction().changes).hasSize(1);
+        assertThat(delete.type).isEqualTo(Car.class);
+        assertThat(delete.event).isEqualTo(DELETE);
+        assertThat(delete.id).isEqualTo(car.getId());
+        assertThat(delete.after).isNull();
+        assertThat(delete.before).containsEntry("plate", "EF-789").containsEntry("seats", 2);
+    }
+
+    @Test
+    void versionedEntity_updated_reportsOnlyTheChangedPropertyAsDirtyAndBothVersions() {
+        Ticket ticket = persisted(new Ticket("T-1", "ann", new Money("10.00", "EUR")));
+        sink.clear();
+
+        inTx(em -> em.find(Ticket.class, ticket.getId()).setStatus(Ticket.Status.CLOSED));
+
+        Tx tx = sink.onlyTransaction();
+        assertThat(tx.changes).hasSize(1);
+        Recorded update = tx.changes.get(0);
+        assertThat(update.type).isEqualTo(Ticket.class);
+        assertThat(update.event).isEqualTo(UPDATE);
+        assertThat(update.id).isEqualTo(ticket.getId());
+        assertThat(update.dirty).containsExactly("status");
+        assertThat(update.before).containsEntry("version", 0).containsEntry("code", "T-1");
+        assertThat(update.after).containsEntry("version", 1).containsEntry("code", "T-1");
+    }
+
+    @Test
+    void enumAndConvertedValue_inState_areTheJavaValuesNotTheColumns() {
+        Ticket ticket = persisted(new Ticket("T-2", "bob", new Money("10.00", "EUR")));
+        sink.clear();
+
+        inTx(em -> {
+            Ticket t = em.find(Ticket.class, ticket.getId());
+            t.setStatus(Ticket.Status.CLOSED);
+            t.setPrice(new Money("12.50", "USD"));
+        });
+
+        Recorded update = sink.onlyTransaction().changes.get(0);
+        assertThat(update.dirty).containsExactlyInAnyOrder("status", "price");
+        assertThat(update.before).containsEntry("status", Ticket.Status.OPEN)
+                .containsEntry("price", new Money("10.00", "EUR"));
+        assertThat(update.after).containsEntry("status", Ticket.Status.CLOSED)
+                .containsEntry("price", new Money("12.50", "USD"));
+    }
+
+    @Test
+    void mappedSuperclassEntity_inserted_typeIsTheEntityAndStateHoldsTheInheritedProperty() {
+        Ticket ticket = inTransaction(em -> {
+            Ticket t = new Ticket("T-3", "cid", new Money("1.00", "EUR"));
+            em.persist(t);
+            return t;
+        });
+
+        Recorded insert = sink.onlyTransaction().changes.get(0);
+        assertThat(sink.onlyTransaction().changes).hasSize(1);
+        assertThat(insert.type).isEqualTo(Ticket.class);
+        assertThat(insert.event).isEqualTo(INSERT);
+        assertThat(insert.id).isEqualTo(ticket.getId());
+        assertThat(insert.before).isNull();
+        assertThat(insert.after).containsEntry("createdBy", "cid").containsEntry("code", "T-3")
+                .containsEntry("version", 0).containsEntry("status", Ticket.Status.OPEN);
+    }
+
+    @Test
+    void manyToMany_owningSideAdd_isUpdateOfTheOwnerWithOldAndNewElements() {
+        Course math = persisted(new Course("math"));
+        Student student = persisted(new Student("ann"));
+
+        inTx(em -> em.find(Student.class, student.getId()).getCourses().add(em.find(Course.class, math.getId())));
+
+        Tx tx = sink.onlyTransaction();
+        assertThat(tx.changes).hasSize(1);
+        Recorded update = tx.changes.get(0);
+        assertThat(update.type).isEqualTo(Student.class);
+        assertThat(update.event).isEqualTo(UPDATE);
+        assertThat(update.id).isEqualTo(student.getId());
+        assertThat(update.dirty).containsExactly("courses");
+        assertThat((java.util.Set<?>) update.before.get("courses")).isEmpty();
+        assertThat(((java.util.Set<?>) update.after.get("courses")).stream().map(c -> ((Course) c).getId()))
+                .containsExactly(math.getId());
+    }
+
+    @Test
+    void manyToMany_inverseSideAdd_isUpdateOfTheInverseOwnerOnly() {
+        Course math = persisted(new Course("math"));
+        Student student = persisted(new Student("bob"));
+
+        inTx(em -> em.find(Course.class, math.getId()).getStudents().add(em.find(Student.class, student.getId())));
+
+        Tx tx = sink.onlyTransaction();
+        assertThat(tx.changes).extracting(c -> c.type, c -> c.event, c -> c.id)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Course.class, UPDATE, math.getId()));
+        Recorded update = tx.changes.get(0);
+        assertThat(update.dirty).containsExactly("students");
+        assertThat((java.util.Set<?>) update.before.get("students")).isEmpty();
+        assertThat(((java.util.Set<?>) update.after.get("students")).stream().map(c -> ((Student) c).getId()))
+                .containsExactly(student.getId());
+    }
+
+    @Test
+    void orphanRemoval_childRemovedFromParent_isDeleteWhoseOldStateNamesTheParent() {
+        Basket basket = new Basket();
+        Item apple = new Item("apple", basket);
+        basket.getItems().add(apple);
+        persisted(basket);
+
+        inTx(em -> em.find(Basket.class, basket.getId()).getItems().clear());
+
+        Tx tx = sink.onlyTransaction();
+        assertThat(tx.changes).extracting(c -> c.type, c -> c.event, c -> c.id).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(Basket.class, UPDATE, basket.getId()),
+                org.assertj.core.groups.Tuple.tuple(Item.class, DELETE, apple.getId()));
+        Recorded delete = tx.changes.stream().filter(c -> c.event == DELETE).findFirst().orElseThrow();
+        assertThat(delete.before).containsEntry("name", "apple");
+        assertThat(((Basket) delete.before.get("basket")).getId()).isEqualTo(basket.getId());
+        assertThat(delete.after).isNull();
+    }
+
+    @Test
+    void childMovedBetweenParents_isUpdateWithOldAndNewParent() {
+        Basket first = persisted(new Basket());
+        Basket second = persisted(new Basket());
+        Item pear = persisted(new Item("pear", first));
+
+        inTx(em -> em.find(Item.class, pear.getId()).setBasket(em.find(Basket.class, second.getId())));
+
+        Tx tx = sink.onlyTransaction();
+        assertThat(tx.changes).hasSize(1);
+        Recorded update = tx.changes.get(0);
+        assertThat(update.type).isEqualTo(Item.class);
+        assertThat(update.event).isEqualTo(UPDATE);
+        assertThat(update.dirty).containsExactly("basket");
+        assertThat(((Basket) update.before.get("basket")).getId()).isEqualTo(first.getId());
+        assertThat(((Basket) update.after.get("basket")).getId()).isEqualTo(second.getId());
     }
 
     // ---- StatelessSession ---------------------------------------------------------------------------------------

@@ -295,7 +295,13 @@ public final class ChangeSource {
      * its transaction commits, or now outside one.
      */
     void written(SharedSessionContractImplementor session, EntityMetadata m, Object id, Object[] state) {
-        if (m.recent == null || session == null || state == null) {
+        if (m.recent == null || state == null) {
+            return;
+        }
+        if (session == null) {
+            // a Hibernate 6.6 StatelessSession event carries no session, so its commit is not seen: remember the state
+            // now; should it roll back, a later write is taken for a lost update and drops one group too many
+            m.recent.committed(id, m.committedCopy(state), System.currentTimeMillis());
             return;
         }
         if (session.isTransactionInProgress()) {
