@@ -2,7 +2,10 @@ package io.triggercache.it.blog;
 
 import java.util.Map;
 
-/** The database of a test run: H2 in memory by default, PostgreSQL on 127.0.0.1 with {@code -Dit.db=postgres}. */
+/**
+ * The database of a test run: H2 in memory by default, PostgreSQL ({@code -Dit.db=postgres}) or MariaDB
+ * ({@code -Dit.db=mariadb}) on 127.0.0.1.
+ */
 public enum Databases {
     H2 {
         @Override
@@ -20,11 +23,24 @@ public enum Databases {
                     "hibernate.default_schema", "triggercache_it",
                     "jakarta.persistence.create-database-schemas", "true");
         }
+    },
+    /** InnoDB, left at its default isolation, REPEATABLE READ, as most MySQL/MariaDB applications run. */
+    MARIADB {
+        @Override
+        public Map<String, String> properties(String unique) {
+            // one database for all runs: the tables are dropped and created per container
+            return Map.of("jakarta.persistence.jdbc.url", "jdbc:mariadb://127.0.0.1:3306/test",
+                    "jakarta.persistence.jdbc.user", "root", "jakarta.persistence.jdbc.password", "");
+        }
     };
 
     public abstract Map<String, String> properties(String unique);
 
     public static Databases current() {
-        return "postgres".equals(System.getProperty("it.db", "h2")) ? POSTGRES : H2;
+        return switch (System.getProperty("it.db", "h2")) {
+            case "postgres" -> POSTGRES;
+            case "mariadb" -> MARIADB;
+            default -> H2;
+        };
     }
 }

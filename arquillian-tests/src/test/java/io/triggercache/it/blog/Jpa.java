@@ -2,6 +2,7 @@ package io.triggercache.it.blog;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,9 +31,12 @@ public class Jpa {
     }
 
     @Inject
-    public Jpa(BeanManager beans) {
+    public Jpa(BeanManager beans, Instance<JpaSettings> settings) {
         Map<String, Object> props = new HashMap<>(Databases.current().properties(UUID.randomUUID().toString()));
         props.put("jakarta.persistence.bean.manager", beans);
+        if (settings.isResolvable()) {
+            props.putAll(settings.get().properties());
+        }
         emf = Persistence.createEntityManagerFactory("blog", props);
     }
 
