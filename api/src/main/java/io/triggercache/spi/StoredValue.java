@@ -8,4 +8,12 @@ public interface StoredValue {
 
     /** Engine-clock milliseconds after which the entry must not be served; {@link Long#MAX_VALUE} for never. */
     long expiresAt();
+
+    /**
+     * Engine-clock milliseconds at which the value was stored, for {@link io.triggercache.CacheInspector#explain};
+     * {@link Long#MIN_VALUE} when the store does not keep it (the default). Never read on the hit path.
+     */
+    default long storedAt() {
+        return Long.MIN_VALUE;
+    }
 }

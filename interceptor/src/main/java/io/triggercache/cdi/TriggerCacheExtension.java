@@ -1,5 +1,6 @@
 package io.triggercache.cdi;
 
+import io.triggercache.CacheInspector;
 import io.triggercache.CacheStatistics;
 import io.triggercache.Cached;
 import io.triggercache.Invalidator;
@@ -41,7 +42,7 @@ import javax.cache.CacheManager;
  * The portable extension that makes {@link Cached} work: it finds every cached method when the
  * application deploys, validates all declarations (failing the deployment with every problem at
  * once), builds the engine with its trigger index, and registers the {@link Invalidator},
- * {@link CacheStatistics} and {@link ChangeSink} beans.
+ * {@link CacheStatistics}, {@link CacheInspector} and {@link ChangeSink} beans.
  *
  * <p>The store is, in order of preference: a bean of type {@link CacheStore}; a JCache store over a bean
  * of type {@link CacheManager} that the application itself declares (its class loaded by the deployment's
@@ -103,6 +104,8 @@ public class TriggerCacheExtension implements Extension {
                 .scope(Singleton.class).createWith(c -> engine());
         event.addBean().beanClass(TriggerCacheExtension.class).types(ChangeSink.class, Object.class)
                 .scope(Singleton.class).createWith(c -> engine());
+        event.addBean().beanClass(TriggerCacheExtension.class).types(CacheInspector.class, Object.class)
+                .scope(Singleton.class).createWith(c -> engine().inspector());
         Set<Class<?>> eventTypes = new LinkedHashSet<>();
         for (MethodDefinition d : definitions.values()) {
             for (Trigger t : d.cached().triggers()) {

@@ -30,6 +30,8 @@ final class CachedMethod {
     final boolean async;
 
     Region region;
+    /** The last drops applied on this node, for the inspector; set by the engine (empty ring: off). */
+    DropLog drops = DropLog.OFF;
 
     final ConcurrentHashMap<Object, Flight> flights = new ConcurrentHashMap<>();
 

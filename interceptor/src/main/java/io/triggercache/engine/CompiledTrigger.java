@@ -24,6 +24,10 @@ final class CompiledTrigger {
     private final PropertyPath[][] suffixPaths;
     private final SuffixFunction function;
     private final Checker checker;
+    /** The suffix paths as declared ({@code post.id}), or the suffix function's name; null for a whole-method drop. */
+    final String suffixText;
+    /** The trigger in one line: {@code Comment INSERT|UPDATE|DELETE -> group post.id}. */
+    final String description;
 
     CompiledTrigger(CachedMethod target, int position, Class<?>[] senders, boolean applicationEvent, EntityEvent[] on,
                     Set<String> properties, PropertyPath[][] suffixPaths, SuffixFunction function, Checker checker) {
@@ -38,6 +42,24 @@ final class CompiledTrigger {
         this.suffixPaths = suffixPaths;
         this.function = function;
         this.checker = checker;
+        this.suffixText = suffixPaths != null && suffixPaths.length > 0
+                ? java.util.Arrays.stream(suffixPaths[0]).map(p -> p.text).collect(java.util.stream.Collectors.joining(", "))
+                : function != null ? "suffixFunction " + function.getClass().getSimpleName() : null;
+        StringBuilder d = new StringBuilder();
+        d.append(java.util.Arrays.stream(senders).map(Class::getSimpleName).collect(java.util.stream.Collectors.joining("|")));
+        if (!applicationEvent) {
+            d.append(' ').append(java.util.Arrays.stream(on).map(Enum::name).collect(java.util.stream.Collectors.joining("|")));
+        } else {
+            d.append(" event");
+        }
+        if (!this.properties.isEmpty()) {
+            d.append(" properties ").append(new java.util.TreeSet<>(this.properties));
+        }
+        if (checker != null) {
+            d.append(" if ").append(checker.getClass().getSimpleName());
+        }
+        d.append(suffixText == null ? " -> the whole method" : " -> group " + suffixText);
+        this.description = d.toString();
     }
 
     boolean dropsWholeMethod() {
@@ -73,15 +95,15 @@ final class CompiledTrigger {
      * @param sender the index into {@link #senders} of the type the change matched
      * @return false if a suffix path met {@link Change#UNKNOWN}: the group cannot be told, nothing was recorded
      */
-    boolean addGroups(Change change, Change.State state, int sender, PendingTransaction into) {
+    boolean addGroups(Change change, Change.State state, int sender, PendingTransaction into, Cause cause) {
         if (function != null) {
             Object v = function.suffix(change, state);
             if (v instanceof SuffixFunction.Each each) {
                 for (Object one : each.suffixes()) {
-                    addFunctionGroup(one, into);
+                    addFunctionGroup(one, into, cause);
                 }
             } else {
-                addFunctionGroup(v, into);
+                addFunctionGroup(v, into, cause);
             }
             return true;
         }
@@ -97,42 +119,42 @@ final class CompiledTrigger {
             values[i] = v;
         }
         if (many) {
-            addEach(values, 0, new Object[values.length], into);
+            addEach(values, 0, new Object[values.length], into, cause);
         } else {
-            into.group(target, Groups.of(values));
+            into.group(target, Groups.of(values), cause);
         }
         return true;
     }
 
     /** One group per combination of the values of paths through collections (a path per element). */
-    private void addEach(Object[] values, int i, Object[] chosen, PendingTransaction into) {
+    private void addEach(Object[] values, int i, Object[] chosen, PendingTransaction into, Cause cause) {
         if (i == values.length) {
-            into.group(target, Groups.of(chosen.clone()));
+            into.group(target, Groups.of(chosen.clone()), cause);
             return;
         }
         if (values[i] instanceof PropertyPath.Many many) {
             for (Object v : many.values()) {
                 chosen[i] = v;
-                addEach(values, i + 1, chosen, into);
+                addEach(values, i + 1, chosen, into, cause);
             }
         } else {
             chosen[i] = values[i];
-            addEach(values, i + 1, chosen, into);
+            addEach(values, i + 1, chosen, into, cause);
         }
     }
 
-    private void addFunctionGroup(Object v, PendingTransaction into) {
+    private void addFunctionGroup(Object v, PendingTransaction into, Cause cause) {
         if (v == SuffixFunction.NO_GROUP) {
             return;
         }
         if (v == SuffixFunction.ALL_GROUPS) {
-            into.whole(target);
+            into.whole(target, cause);
             return;
         }
         if (target.suffixParts.length > 1 && v instanceof List<?> list) {
-            into.group(target, Groups.of(list.toArray()));
+            into.group(target, Groups.of(list.toArray()), cause);
         } else {
-            into.group(target, Groups.of(v));
+            into.group(target, Groups.of(v), cause);
         }
     }
 

@@ -3,11 +3,9 @@ package io.triggercache.engine;
 import io.triggercache.Change;
 import io.triggercache.spi.TransactionChanges;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The groups a transaction will drop when it commits. Changes are matched as they arrive (at flush),
@@ -22,8 +20,10 @@ final class PendingTransaction implements TransactionChanges {
     final Object key;
     /** The container's JTA transaction current when this set was created, or null outside JTA. */
     final Object jtaKey;
-    private final Map<CachedMethod, Set<List<?>>> groups = new HashMap<>();
-    private final Set<CachedMethod> whole = new HashSet<>();
+    /** Per method, the groups to drop, each with the first cause that named it (null when the inspector is off). */
+    private final Map<CachedMethod, Map<List<?>, Cause>> groups = new HashMap<>();
+    /** The methods to drop whole, each with its first cause. */
+    private final Map<CachedMethod, Cause> whole = new HashMap<>();
     private volatile boolean completed;
 
     PendingTransaction(WritePath writes, Object key, Object jtaKey) {
@@ -42,22 +42,22 @@ final class PendingTransaction implements TransactionChanges {
         writes.matchBulk(type, this);
     }
 
-    synchronized void group(CachedMethod m, List<?> group) {
-        if (!completed && !whole.contains(m)) {
-            groups.computeIfAbsent(m, k -> new LinkedHashSet<>()).add(group);
+    synchronized void group(CachedMethod m, List<?> group, Cause cause) {
+        if (!completed && !whole.containsKey(m)) {
+            groups.computeIfAbsent(m, k -> new LinkedHashMap<>()).putIfAbsent(group, cause);
         }
     }
 
-    synchronized void whole(CachedMethod m) {
+    synchronized void whole(CachedMethod m, Cause cause) {
         if (!completed) {                           // once completed the sets are read by apply, never changed
-            whole.add(m);
+            whole.putIfAbsent(m, cause);
             groups.remove(m);
         }
     }
 
     /** Whether the transaction affects {@code m}; stays true until its invalidations are applied. */
     synchronized boolean touches(CachedMethod m) {
-        return whole.contains(m) || groups.containsKey(m);
+        return whole.containsKey(m) || groups.containsKey(m);
     }
 
     boolean isCompleted() {

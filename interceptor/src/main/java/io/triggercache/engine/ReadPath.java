@@ -57,8 +57,11 @@ final class ReadPath {
 
     <C> Object call(CachedMethod m, Object[] args, TriggerCacheEngine.Loader<C> loader, C context) throws Exception {
         transactions.beforeRead();                  // surfaces the caller's unflushed changes, as a query's auto-flush would
-        if ((m.owesInvalidation && !writes.repair(m, false)) || transactions.touches(m)) {
-            return bypass(m, loader, context);
+        if (m.owesInvalidation && !writes.repair(m, false)) {
+            return bypass(m, loader, context, BYPASS_OWED);
+        }
+        if (transactions.touches(m)) {
+            return bypass(m, loader, context, BYPASS_DIRTY);
         }
         CacheKey key;
         try {
@@ -68,7 +71,7 @@ final class ReadPath {
             faults.warn("021 " + m.name, skipped -> "TRIGGERCACHE-021 could not build the key of " + m.name + ": " + e.getMessage()
                     + "; the call ran uncached" + (skipped > 0 ? " (" + skipped + " more since the last report)" : "")
                     + ". If the path reaches through a lazy association of a detached entity, key on a value the caller has (an id), or load it first.", e);
-            return bypass(m, loader, context);
+            return bypass(m, loader, context, BYPASS_KEY);
         }
         boolean missCounted = false;
         for (;;) {
@@ -77,7 +80,7 @@ final class ReadPath {
                 sv = m.region.get(key);
             } catch (RuntimeException e) {
                 fault(m, "read", e);
-                return bypass(m, loader, context);
+                return bypass(m, loader, context, BYPASS_FAULT);
             }
             if (sv != null) {
                 long expiresAt = sv.expiresAt();
@@ -101,7 +104,7 @@ final class ReadPath {
             }
             if (!missCounted) {
                 if (!m.region.available()) {    // asked on a miss only: a region that is not available hits nothing
-                    return bypass(m, loader, context);
+                    return bypass(m, loader, context, BYPASS_UNAVAILABLE);
                 }
                 m.misses.increment();
                 missCounted = true;
@@ -113,9 +116,19 @@ final class ReadPath {
         }
     }
 
+    static final String BYPASS_OWED = "an invalidation is owed: the store refused a drop, retried at most once a second";
+    static final String BYPASS_DIRTY = "the calling transaction has pending changes that affect the method (read your own writes)";
+    static final String BYPASS_KEY = "a key path failed on the arguments (TRIGGERCACHE-021)";
+    static final String BYPASS_FAULT = "the store failed the read (TRIGGERCACHE-010)";
+    static final String BYPASS_UNAVAILABLE = "the store cannot vouch for its entries now (a peer's drop may be owed, or the store is unreachable)";
+    static final String BYPASS_INTERRUPTED = "the caller was interrupted waiting for another caller's load";
+
     /** Runs the method without the cache; an enclosing load must then not store its result either. */
-    private <C> Object bypass(CachedMethod m, TriggerCacheEngine.Loader<C> loader, C context) throws Exception {
+    private <C> Object bypass(CachedMethod m, TriggerCacheEngine.Loader<C> loader, C context, String reason) throws Exception {
         m.bypasses.increment();
+        if (LOG.isLoggable(System.Logger.Level.TRACE)) {
+            LOG.log(System.Logger.Level.TRACE, "TRIGGERCACHE-041 " + m.name + " bypassed the cache: " + reason);
+        }
         spoilOuter();
         return loader.load(context);
     }
@@ -197,7 +210,7 @@ final class ReadPath {
             v = running.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return bypass(m, loader, context);
+            return bypass(m, loader, context, BYPASS_INTERRUPTED);
         }
         if (v != Flight.RETRY && loading.get() != 0) {
             LoadFrame outer = frames.get();

@@ -1,6 +1,7 @@
 package io.triggercache.engine;
 
 import io.triggercache.Cached;
+import io.triggercache.CacheInspector;
 import io.triggercache.CacheStatistics;
 import io.triggercache.Change;
 import io.triggercache.Invalidator;
@@ -72,22 +73,34 @@ public final class TriggerCacheEngine implements ChangeSink, Invalidator, CacheS
     private final Instances instances;
     private final ToLongFunction<String> maxEntries;
     private final ConcurrentHashMap<Class<?>, ConcurrentHashMap<String, Accessors.Accessor>> eventAccessors = new ConcurrentHashMap<>();
+    private final int dropsPerMethod;
+    private final Inspector inspector;
 
     private TriggerCacheEngine(Builder b, Declarations d) {
         this.store = b.store;
         this.ownsStore = b.ownsStore;
         this.instances = b.instances;
         this.maxEntries = b.maxEntries;
+        this.dropsPerMethod = b.dropsPerMethod;
         FaultLog faults = new FaultLog(b.faultLogPeriodNanos);
         Unsafe unsafe = Unsafe.fromSystemProperty();
         this.transactions = new Transactions(b.transactions);
-        this.writes = new WritePath(d.triggers, transactions, b.clock, faults, unsafe);
+        int dropsPerMethod = b.dropsPerMethod;
+        this.writes = new WritePath(d.triggers, transactions, b.clock, faults, unsafe, dropsPerMethod > 0, b.node);
         this.reads = new ReadPath(transactions, writes, b.clock, b.random, faults, unsafe);
         for (CachedMethod m : d.methods) {
             m.region = store.region(new RegionSpec(m.name, m.cacheName, b.maxEntries.applyAsLong(m.cacheName), m.near));
+            m.drops = dropsPerMethod > 0 ? new DropLog(dropsPerMethod) : DropLog.OFF;
             byMethod.put(m.method, m);
             byName.put(m.name, m);
         }
+        this.inspector = new Inspector(this::everything, this::named, writes, transactions, b.clock,
+                store + (ownsStore ? " (opened by triggercache)" : " (the application's)"));
+    }
+
+    /** What the cache does and why: declarations, the last drops with their causes, {@code explain}, health. */
+    public CacheInspector inspector() {
+        return inspector;
     }
 
     /**
@@ -164,6 +177,7 @@ public final class TriggerCacheEngine implements ChangeSink, Invalidator, CacheS
         Declarations d = Declarations.compileBlock(definition, instances);
         CachedMethod m = d.methods.get(0);
         m.region = store.region(new RegionSpec(m.name, m.cacheName, maxEntries.applyAsLong(m.cacheName), m.near));
+        m.drops = dropsPerMethod > 0 ? new DropLog(dropsPerMethod) : DropLog.OFF;
         writes.addTriggers(d.triggers);
         CachedBlock block = new CachedBlock(m, reads, definition.groupParts());
         blocks.put(definition.name(), new Defined(definition, block, m));
@@ -220,24 +234,25 @@ public final class TriggerCacheEngine implements ChangeSink, Invalidator, CacheS
     /** {@inheritDoc} Inside a transaction the drop is pending: applied after its commit, not at all on rollback. */
     @Override
     public void invalidate(String name) {
-        writes.dropWhole(List.of(method(name)));
+        writes.dropWhole(List.of(named(name)), "Invalidator.invalidate(\"" + name + "\")");
     }
 
     /** {@inheritDoc} Inside a transaction the drop is pending: applied after its commit, not at all on rollback. */
     @Override
     public void invalidateGroup(String name, Object... suffix) {
-        CachedMethod m = method(name);
+        CachedMethod m = named(name);
         if (suffix.length != m.suffixParts.length) {
             throw new IllegalArgumentException(name + " has " + m.suffixParts.length + " suffix part(s) but " + suffix.length
                     + " value(s) were given");
         }
-        writes.dropGroup(m, m.hasSuffix() ? Groups.of(suffix) : Groups.NO_SUFFIX);
+        writes.dropGroup(m, m.hasSuffix() ? Groups.of(suffix) : Groups.NO_SUFFIX,
+                "Invalidator.invalidateGroup(\"" + name + "\", " + java.util.Arrays.toString(suffix) + ")");
     }
 
     /** {@inheritDoc} Inside a transaction the drop is pending: applied after its commit, not at all on rollback. */
     @Override
     public void invalidateAll() {
-        writes.dropWhole(everything());
+        writes.dropWhole(everything(), "Invalidator.invalidateAll()");
     }
 
     /** The cached methods and the blocks defined so far. */
@@ -251,7 +266,7 @@ public final class TriggerCacheEngine implements ChangeSink, Invalidator, CacheS
 
     @Override
     public MethodStatistics of(String name) {
-        return method(name).statistics();
+        return named(name).statistics();
     }
 
     @Override
@@ -274,7 +289,7 @@ public final class TriggerCacheEngine implements ChangeSink, Invalidator, CacheS
         return writes.triggerCount();
     }
 
-    private CachedMethod method(String name) {
+    private CachedMethod named(String name) {
         CachedMethod m = byName.get(name);
         if (m == null) {
             Defined block = blocks.get(name);
@@ -303,6 +318,8 @@ public final class TriggerCacheEngine implements ChangeSink, Invalidator, CacheS
         private Instances instances = Instances.constructors();
         private ToLongFunction<String> maxEntries = cache -> 10_000;
         private long faultLogPeriodNanos = TimeUnit.MINUTES.toNanos(1);
+        private int dropsPerMethod = Integer.getInteger("triggercache.inspector.drops", CacheInspector.DEFAULT_DROPS_PER_METHOD);
+        private String node = defaultNode();
 
         private Builder() {
         }
@@ -352,6 +369,34 @@ public final class TriggerCacheEngine implements ChangeSink, Invalidator, CacheS
         public Builder faultLogPeriod(long amount, TimeUnit unit) {
             this.faultLogPeriodNanos = unit.toNanos(amount);
             return this;
+        }
+
+        /**
+         * How many applied drops each method remembers for the {@link CacheInspector}; 0 turns recording off.
+         * Default: the system property {@code triggercache.inspector.drops}, else
+         * {@value CacheInspector#DEFAULT_DROPS_PER_METHOD}.
+         */
+        public Builder dropsPerMethod(int drops) {
+            if (drops < 0) {
+                throw new IllegalArgumentException("drops per method must be 0 or more, not " + drops);
+            }
+            this.dropsPerMethod = drops;
+            return this;
+        }
+
+        /** This node's name in recorded drops. Default: the system property {@code triggercache.node}, else host:pid. */
+        public Builder node(String node) {
+            this.node = Objects.requireNonNull(node, "node");
+            return this;
+        }
+
+        private static String defaultNode() {
+            String n = System.getProperty("triggercache.node");
+            if (n != null && !n.isBlank()) {
+                return n;
+            }
+            String host = System.getenv("HOSTNAME");
+            return (host == null || host.isBlank() ? "localhost" : host) + ":" + ProcessHandle.current().pid();
         }
 
         /**

@@ -2,11 +2,14 @@ package io.triggercache.engine;
 
 import io.triggercache.Change;
 import io.triggercache.EntityEvent;
+import io.triggercache.CacheInspector;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -35,7 +38,15 @@ final class WritePath {
     private final Unsafe unsafe;
     private final ConcurrentHashMap<Class<?>, Match[]> index = new ConcurrentHashMap<>();
 
-    WritePath(List<CompiledTrigger> triggers, Transactions transactions, LongSupplier clock, FaultLog faults, Unsafe unsafe) {
+    /** Whether applied drops are recorded for the inspector (the methods' rings are not empty). */
+    private final boolean recordDrops;
+    /** This node's name in recorded drops. */
+    private final String node;
+
+    WritePath(List<CompiledTrigger> triggers, Transactions transactions, LongSupplier clock, FaultLog faults, Unsafe unsafe,
+              boolean recordDrops, String node) {
+        this.recordDrops = recordDrops;
+        this.node = node;
         this.triggers = List.copyOf(triggers);
         this.transactions = transactions;
         this.clock = clock;
@@ -45,6 +56,17 @@ final class WritePath {
 
     int triggerCount() {
         return triggers.size();
+    }
+
+    /** The triggers of one method, in declaration order. */
+    List<CompiledTrigger> triggersOf(CachedMethod m) {
+        List<CompiledTrigger> out = new ArrayList<>();
+        for (CompiledTrigger t : triggers) {
+            if (t.target == m) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     /** Adds the triggers of a block defined at run time. */
@@ -99,30 +121,31 @@ final class WritePath {
                 if (!t.fires(change)) {
                     continue;
                 }
+                Cause cause = explaining() ? Cause.of(change, t, null) : null;
                 if (t.dropsWholeMethod()) {
-                    into.whole(t.target);
+                    into.whole(t.target, cause);
                     continue;
                 }
                 EntityEvent event = change.event();
                 Change.State before = change.before();
                 if (before == null && (event == EntityEvent.UPDATE || event == EntityEvent.DELETE)) {
-                    unknown(t, change, "the change carries no old state", into);
+                    unknown(t, change, "the change carries no old state", into, cause);
                     continue;
                 }
                 boolean known = true;
                 if (before != null && !(unsafe.moves && event == EntityEvent.UPDATE)) {
-                    known = t.addGroups(change, before, mt.sender, into);
+                    known = t.addGroups(change, before, mt.sender, into, cause);
                 }
                 Change.State after = change.after();
                 if (known && after != null) {
-                    known = t.addGroups(change, after, mt.sender, into);
+                    known = t.addGroups(change, after, mt.sender, into, cause);
                 }
                 if (!known) {
-                    unknown(t, change, "a suffix path meets a value the source does not know", into);
+                    unknown(t, change, "a suffix path meets a value the source does not know", into, cause);
                 }
             } catch (RuntimeException e) {
                 // a group we cannot compute must not be missed: drop the whole method instead
-                into.whole(t.target);
+                into.whole(t.target, explaining() ? Cause.of(change, t, "the trigger failed: " + e) : null);
                 t.target.unknownDrops.increment();
                 faults.warn("020 " + t, skipped -> "TRIGGERCACHE-020 " + t + " failed on a " + change.event() + " of "
                         + change.type().getName() + " (id " + change.id() + "); dropping every entry of " + t.target.name + " instead"
@@ -131,11 +154,11 @@ final class WritePath {
         }
     }
 
-    private void unknown(CompiledTrigger t, Change change, String why, PendingTransaction into) {
+    private void unknown(CompiledTrigger t, Change change, String why, PendingTransaction into, Cause cause) {
         if (unsafe.unknown) {
             return;
         }
-        into.whole(t.target);
+        into.whole(t.target, cause == null ? null : Cause.of(change, t, why));
         t.target.unknownDrops.increment();
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
             LOG.log(System.Logger.Level.DEBUG, "TRIGGERCACHE-022 " + t + ": " + why + " (" + change.event() + " of "
@@ -151,7 +174,7 @@ final class WritePath {
             }
             for (Class<?> s : t.senders) {
                 if (s.isAssignableFrom(type) || type.isAssignableFrom(s)) {
-                    into.whole(t.target);
+                    into.whole(t.target, explaining() ? Cause.bulk(type, t) : null);
                 }
             }
         }
@@ -188,39 +211,42 @@ final class WritePath {
     }
 
     /** Drops every entry of {@code m}: after the commit of the calling thread's transaction, or now. */
-    void dropWhole(Collection<CachedMethod> ms) {
+    void dropWhole(Collection<CachedMethod> ms, String call) {
         PendingTransaction tx = transactions.current(this);
+        Cause cause = explaining() ? Cause.invalidator(call) : null;
         for (CachedMethod m : ms) {
             if (tx != null) {
-                tx.whole(m);
+                tx.whole(m, cause);
             } else {
-                dropAll(m);
+                dropAll(m, cause);
             }
         }
     }
 
     /** Drops one group of {@code m}: after the commit of the calling thread's transaction, or now. */
-    void dropGroup(CachedMethod m, List<?> group) {
+    void dropGroup(CachedMethod m, List<?> group, String call) {
         PendingTransaction tx = transactions.current(this);
+        Cause cause = explaining() ? Cause.invalidator(call) : null;
         if (tx != null) {
-            tx.group(m, group);
+            tx.group(m, group, cause);
         } else {
-            apply(Map.of(m, Set.of(group)), Set.of());
+            Map<List<?>, Cause> one = new HashMap<>(2);
+            one.put(group, cause);
+            apply(Map.of(m, one), Map.of());
         }
     }
 
     // ------------------------------------------------------------------ applying drops
 
-    /** Drops the given groups and whole methods (after a commit, or at once). */
-    void apply(Map<CachedMethod, Set<List<?>>> groups, Set<CachedMethod> whole) {
-        for (CachedMethod m : whole) {
-            dropAll(m);
-        }
+    /** Drops the given groups and whole methods (after a commit, or at once), each with its cause (or null). */
+    void apply(Map<CachedMethod, Map<List<?>, Cause>> groups, Map<CachedMethod, Cause> whole) {
+        whole.forEach(this::dropAll);
         groups.forEach((m, gs) -> {
-            if (whole.contains(m)) {
+            if (whole.containsKey(m)) {
                 return;
             }
-            for (List<?> g : gs) {
+            for (Map.Entry<List<?>, Cause> e : gs.entrySet()) {
+                List<?> g = e.getKey();
                 if (m.owesInvalidation && !repair(m, true)) {
                     break;                          // still owed: the whole-method drop covers this group too
                 }
@@ -230,20 +256,45 @@ final class WritePath {
                 try {
                     m.region.invalidateGroup(g);
                     m.invalidations.increment();
-                } catch (RuntimeException e) {
-                    owe(m, e);
+                    dropped(m, g, e.getValue());
+                } catch (RuntimeException fault) {
+                    owe(m, fault);
                 }
             }
         });
     }
 
-    void dropAll(CachedMethod m) {
+    void dropAll(CachedMethod m, Cause cause) {
         m.flights.clear();
         try {
             m.region.invalidateAll();
             m.invalidations.increment();
+            dropped(m, null, cause);
         } catch (RuntimeException e) {
             owe(m, e);
+        }
+    }
+
+    // ------------------------------------------------------------------ what the inspector and the log see
+
+    /** Whether causes are kept: the inspector records drops, or the DEBUG log of each drop is on. */
+    private boolean explaining() {
+        return recordDrops || LOG.isLoggable(System.Logger.Level.DEBUG);
+    }
+
+    /** Records and logs an applied drop ({@code group} null: the whole method). */
+    private void dropped(CachedMethod m, List<?> group, Cause cause) {
+        if (cause == null) {
+            return;
+        }
+        String line = cause.describe(group);
+        if (recordDrops) {
+            m.drops.add(new CacheInspector.Drop(m.name, Optional.ofNullable(group).map(g -> java.util.Collections.unmodifiableList(new ArrayList<Object>(g))), cause.source, line,
+                    Optional.ofNullable(cause.trigger).map(t -> t.description), Instant.ofEpochMilli(clock.getAsLong()), node));
+        }
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            LOG.log(System.Logger.Level.DEBUG, "TRIGGERCACHE-040 dropped " + (group == null ? "every entry" : "group " + group)
+                    + " of " + m.name + ": " + line + (cause.trigger == null ? "" : " (trigger #" + cause.trigger.position + ")"));
         }
     }
 

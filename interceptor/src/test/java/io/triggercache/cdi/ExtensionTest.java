@@ -3,6 +3,7 @@ package io.triggercache.cdi;
 import static io.triggercache.testing.Changes.insert;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.triggercache.CacheInspector;
 import io.triggercache.CacheStatistics;
 import io.triggercache.Invalidator;
 import io.triggercache.MethodStatistics;
@@ -45,6 +46,8 @@ class ExtensionTest {
     ChangeSink sink;
     @Inject
     Event<PriceChanged> priceEvents;
+    @Inject
+    CacheInspector inspector;
 
     @BeforeEach
     void reset() {
@@ -64,6 +67,23 @@ class ExtensionTest {
         assertThat(s.hits()).isEqualTo(1);
         assertThat(s.misses()).isEqualTo(1);
         assertThat(s.loads()).isEqualTo(1);
+    }
+
+    @Test
+    void inspector_isInjectable_andExplainsAnEventDropThroughTheInterceptor() {
+        ShopService.prices.put(1L, "9.99");
+        shop.price(1L);
+        assertThat(inspector.explain(PRICE, 1L).cached()).isTrue();
+
+        priceEvents.fire(new PriceChanged(1L));
+
+        CacheInspector.Explanation e = inspector.explain(PRICE, 1L);
+        assertThat(e.cached()).isFalse();
+        assertThat(e.lastDrop()).hasValueSatisfying(d -> {
+            assertThat(d.source()).isEqualTo(CacheInspector.Source.EVENT);
+            assertThat(d.cause()).isEqualTo("event PriceChanged (productId) -> group [1]");
+        });
+        assertThat(inspector.method(PRICE).triggers()).anySatisfy(t -> assertThat(t).startsWith("PriceChanged event"));
     }
 
     @Test

@@ -32,7 +32,7 @@ public class StatsServlet extends HttpServlet {
             BlogQueries.POST, "grouped by post id; dropped by an update (tags included) or deletion of that post",
             BlogQueries.COMMENTS, "grouped by post id; dropped by a comment change on that post, or its deletion",
             CommentsFragment.NAME, "rendered markup, grouped by post id; no triggers of its own: dropped with the comments group it rendered",
-            BlogQueries.POSTS_BY_TAG, "grouped by tag; any post's tag change drops all, a tag rename drops its group");
+            BlogQueries.POSTS_BY_TAG, "grouped by tag; a post inserted, deleted or retagged drops the groups of the tags it had and has, a tag renamed or deleted drops its group (both names for a rename)");
 
     @Inject
     CacheStatistics statistics;
