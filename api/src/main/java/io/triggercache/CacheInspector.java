@@ -67,9 +67,12 @@ public interface CacheInspector {
      * @param ttl      the time to live, if any
      * @param near     the near mode ({@code OFF}, {@code STRICT}, {@code NEAR})
      * @param store    the store holding the entries (provider and URI)
+     * @param parameters the parameter types of the method, as {@code Class.getName()} gives them ({@code long},
+     *                 {@code java.lang.String}); for a block defined in code, the types of its key values are not
+     *                 known and the list is empty
      */
     record MethodInfo(String name, String cache, List<String> suffix, List<String> key, List<String> triggers,
-                      Optional<Duration> ttl, String near, String store) {
+                      Optional<Duration> ttl, String near, String store, List<String> parameters) {
     }
 
     /**

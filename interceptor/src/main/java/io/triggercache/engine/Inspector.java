@@ -60,7 +60,9 @@ final class Inspector implements CacheInspector {
         List<String> key = m.keyPaths == null ? List.of("(the block's key values)") : Arrays.stream(m.keyPaths).map(p -> p.text).toList();
         List<String> triggers = writes.triggersOf(m).stream().map(t -> t.description).toList();
         Optional<Duration> ttl = m.ttlMillis == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(m.ttlMillis));
-        return new MethodInfo(m.name, m.cacheName, suffix, key, triggers, ttl, m.near.name(), store);
+        List<String> parameters = m.method == null ? List.of()
+                : Arrays.stream(m.method.getParameterTypes()).map(Class::getName).toList();
+        return new MethodInfo(m.name, m.cacheName, suffix, key, triggers, ttl, m.near.name(), store, parameters);
     }
 
     @Override

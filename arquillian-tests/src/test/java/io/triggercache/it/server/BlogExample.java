@@ -52,6 +52,11 @@ public final class BlogExample {
         return r.body();
     }
 
+    /** GETs a page and returns the response, whatever its status. */
+    public HttpResponse<String> request(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(base.getPath() + path)).GET().build());
+    }
+
     /** POSTs a form and returns the response (redirects are not followed). */
     public HttpResponse<String> post(String path, Map<String, String> form) {
         String body = form.entrySet().stream()

@@ -51,4 +51,17 @@ public class WildFlyBlogExampleTest {
         assertThat(blog.stat("commentsFragment", "errors")).isZero();
         assertThat(blog.get("/stats")).contains("commentsFragment");
     }
+
+    @Test
+    void adminEndpoint_isOnInTheWar_andRefusesUnauthenticatedRequests() {
+        BlogExample blog = new BlogExample(deployed);
+        HttpResponse<String> page = blog.request("/triggercache/");
+        HttpResponse<String> json = blog.request("/triggercache/methods");
+        // BASIC login against the server's default realm, which has no user in role triggercache-admin
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(401);
+        assertThat(page.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        assertThat(json.statusCode()).isEqualTo(401);
+        assertThat(json.body()).doesNotContain("lastDrops");
+        assertThat(blog.request("/").statusCode()).isEqualTo(200);              // the pages themselves stay public
+    }
 }

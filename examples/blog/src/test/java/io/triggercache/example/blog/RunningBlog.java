@@ -58,6 +58,22 @@ final class RunningBlog implements AutoCloseable {
         return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** A GET as the admin endpoint's user (HTTP Basic). */
+    HttpResponse<String> getAsAdmin(String path, String password) throws IOException, InterruptedException {
+        String token = java.util.Base64.getEncoder().encodeToString((BlogServer.ADMIN_USER + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", "Basic " + token)
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** The admin endpoint's password of this run. */
+    String adminPassword() {
+        return server.adminPassword();
+    }
+
     /** Posts a form as a browser does ({@code application/x-www-form-urlencoded}). */
     HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
         String body = form.entrySet().stream()

@@ -5,17 +5,27 @@ import io.triggercache.example.blog.web.HomeServlet;
 import io.triggercache.example.blog.web.PostServlet;
 import io.triggercache.example.blog.web.StatsServlet;
 import io.triggercache.example.blog.web.TagServlet;
+import io.triggercache.web.AdminInitializer;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.EventListener;
+import java.util.HexFormat;
 import java.util.List;
 import org.eclipse.jetty.ee10.cdi.CdiDecoratingListener;
 import org.eclipse.jetty.ee10.cdi.CdiServletContainerInitializer;
 import org.eclipse.jetty.ee10.servlet.ListenerHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.security.ConstraintMapping;
+import org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler;
+import org.eclipse.jetty.security.Constraint;
+import org.eclipse.jetty.security.HashLoginService;
+import org.eclipse.jetty.security.UserStore;
+import org.eclipse.jetty.security.authentication.BasicAuthenticator;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.security.Credential;
 import org.eclipse.jetty.server.ServerConnector;
 import org.jboss.weld.environment.servlet.EnhancedListener;
 
@@ -26,7 +36,8 @@ import org.jboss.weld.environment.servlet.EnhancedListener;
  * <p>System properties: {@code port} (default 8080; 0 picks a free one), {@code host} (default
  * {@code 127.0.0.1}), {@code blog.jdbc-url} (default an H2 database file under {@code target/data/}, so
  * posts survive a restart; {@code jdbc:h2:mem:blog;DB_CLOSE_DELAY=-1} for a fresh one each start),
- * {@code blog.show-sql} (print Hibernate's SQL).
+ * {@code blog.show-sql} (print Hibernate's SQL), {@code blog.admin-password} (the password of the user {@code admin}
+ * of the library's admin endpoint at {@code /triggercache/}; default a random one, printed at start).
  *
  * <p>The servlets and the listener are the ones a WAR registers through their {@code @WebServlet} and
  * {@code @WebListener} annotations; here they are added from those annotations, since a plain servlet context
@@ -41,12 +52,17 @@ public final class BlogServer implements AutoCloseable {
     /** The servlet context listeners of the application: the demo data's. */
     static final List<Class<? extends EventListener>> LISTENERS = List.of(DemoDataListener.class);
 
+    /** The user of the admin endpoint. */
+    public static final String ADMIN_USER = "admin";
+
     private final Server server;
     private final int port;
+    private final String adminPassword;
 
-    private BlogServer(Server server, int port) {
+    private BlogServer(Server server, int port, String adminPassword) {
         this.server = server;
         this.port = port;
+        this.adminPassword = adminPassword;
     }
 
     /** Starts the blog with the settings from the system properties and waits until it is stopped. */
@@ -56,6 +72,8 @@ public final class BlogServer implements AutoCloseable {
         String database = System.getProperty(EmbeddedPersistence.JDBC_URL, defaultDatabase());
         BlogServer blog = start(host, port, database);
         Runtime.getRuntime().addShutdownHook(new Thread(blog::close, "blog-shutdown"));
+        System.out.println("The cache's admin endpoint: " + blog.url() + "triggercache/  (user " + ADMIN_USER + ", password "
+                + blog.adminPassword() + ")");
         System.out.println("The triggercache blog is running at " + blog.url() + "  (database " + database
                 + "; stop with Ctrl+C)");
         blog.server.join();
@@ -76,8 +94,10 @@ public final class BlogServer implements AutoCloseable {
         connector.setPort(port);
         server.addConnector(connector);
 
-        ServletContextHandler context = new ServletContextHandler();
+        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.SECURITY);
         context.setContextPath("/");
+        String adminPassword = System.getProperty("blog.admin-password", randomPassword());
+        protectAdmin(context, adminPassword);
         context.setInitParameter(EmbeddedPersistence.JDBC_URL, jdbcUrl);
         // Jetty decorates the servlets it creates through Weld, so @Inject works in them as in a server
         context.setInitParameter(CdiServletContainerInitializer.CDI_INTEGRATION_ATTRIBUTE, CdiDecoratingListener.MODE);
@@ -100,7 +120,44 @@ public final class BlogServer implements AutoCloseable {
             server.stop();
             throw new IllegalStateException("the blog did not start: its servlet context is unavailable (see the log above)");
         }
-        return new BlogServer(server, connector.getLocalPort());
+        return new BlogServer(server, connector.getLocalPort(), adminPassword);
+    }
+
+    /**
+     * Turns on the library's admin endpoint ({@code /triggercache/}), behind HTTP Basic authentication with one user,
+     * {@value #ADMIN_USER}, in the endpoint's role. A server does the same with its own users and realm
+     * (see the WAR's {@code web.xml}).
+     */
+    private static void protectAdmin(ServletContextHandler context, String password) {
+        context.setInitParameter(AdminInitializer.ENABLED, "true");
+        UserStore users = new UserStore();
+        users.addUser(ADMIN_USER, Credential.getCredential(password), new String[] {AdminInitializer.DEFAULT_ROLE});
+        HashLoginService login = new HashLoginService("triggercache");
+        login.setUserStore(users);
+        ConstraintSecurityHandler security = (ConstraintSecurityHandler) context.getSecurityHandler();
+        security.setLoginService(login);
+        security.setAuthenticator(new BasicAuthenticator());
+        security.setRealmName("triggercache");
+        // the endpoint declares its constraint (ServletRegistration.setServletSecurity), which a server applies; Jetty's
+        // plain servlet context applies it only to constraints known when its security handler starts, so say it here too
+        Constraint admin = new Constraint.Builder().name("triggercache-admin").authorization(Constraint.Authorization.SPECIFIC_ROLE)
+                .roles(AdminInitializer.DEFAULT_ROLE).build();
+        ConstraintMapping mapping = new ConstraintMapping();
+        mapping.setPathSpec(AdminInitializer.DEFAULT_PATH);
+        mapping.setConstraint(admin);
+        security.addConstraintMapping(mapping);
+        context.addServletContainerInitializer(new AdminInitializer());
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[8];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** The password of the admin endpoint's user {@value #ADMIN_USER}. */
+    public String adminPassword() {
+        return adminPassword;
     }
 
     /** The port it listens on. */
