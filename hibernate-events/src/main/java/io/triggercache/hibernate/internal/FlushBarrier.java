@@ -78,18 +78,27 @@ final class FlushBarrier implements ReadBarrier, PersistEventListener, MergeEven
         for (int i = list.size() - 1; i >= 0; i--) {
             Bound b = list.get(i);
             SessionImplementor s = b.get();
-            if (s == null || s.isClosed() || !s.isTransactionInProgress()) {
+            if (s == null || s.isClosed()) {
                 list.remove(i);
                 continue;
             }
             if (b.jtaTransaction != null) {
+                // asked first: under JTA isTransactionInProgress() asks about the thread's current transaction, so a
+                // session whose transaction is only suspended (NOT_SUPPORTED) would look finished and be forgotten
                 if (!currentKnown) {
                     current = source.currentJtaTransaction();
                     currentKnown = true;
                 }
                 if (current != b.jtaTransaction) {
-                    continue; // joined to a suspended transaction: its writes are not this transaction's
+                    if (finished(b.jtaTransaction)) {
+                        list.remove(i);         // its transaction is over: it cannot hold this thread's writes again
+                    }
+                    continue;                   // joined to a suspended transaction: its writes are not this transaction's
                 }
+            }
+            if (!s.isTransactionInProgress()) {
+                list.remove(i);
+                continue;
             }
             FlushMode mode = s.getHibernateFlushMode();
             if ((mode == FlushMode.AUTO || mode == FlushMode.ALWAYS) && s.isDirty()) {
@@ -98,6 +107,20 @@ final class FlushBarrier implements ReadBarrier, PersistEventListener, MergeEven
         }
         if (list.isEmpty()) {
             sessions.remove();
+        }
+    }
+
+    /** Whether a JTA transaction (as {@code ChangeSource.currentJtaTransaction()} gave it) has completed or cannot be asked. */
+    private static boolean finished(Object jtaTransaction) {
+        if (!(jtaTransaction instanceof jakarta.transaction.Transaction t)) {
+            return false;
+        }
+        try {
+            int status = t.getStatus();
+            return status == jakarta.transaction.Status.STATUS_COMMITTED || status == jakarta.transaction.Status.STATUS_ROLLEDBACK
+                    || status == jakarta.transaction.Status.STATUS_NO_TRANSACTION || status == jakarta.transaction.Status.STATUS_UNKNOWN;
+        } catch (jakarta.transaction.SystemException | RuntimeException e) {
+            return true;
         }
     }
 

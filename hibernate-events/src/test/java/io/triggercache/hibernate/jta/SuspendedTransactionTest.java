@@ -74,4 +74,24 @@ class SuspendedTransactionTest {
         tm.commit();
         assertThat(sink.onlyTransaction().completions).containsExactly(true);
     }
+
+    @Test
+    void notSupportedRead_doesNotForgetTheSuspendedSession_whichIsFlushedOnceItsTransactionResumes() throws Exception {
+        tm.begin();
+        EntityManager outer = emf.createEntityManager();
+        outer.joinTransaction();
+        outer.persist(new Post("outer, unflushed"));
+
+        Transaction suspended = tm.suspend();                                  // NOT_SUPPORTED: no transaction at all
+        sink.barriers.forEach(b -> b.beforeRead());                            // a cached read outside any transaction
+        assertThat(sink.allTransactionChanges()).as("nothing of the suspended transaction is flushed").isEmpty();
+        assertThat(outer.unwrap(Session.class).isDirty()).isTrue();
+
+        tm.resume(suspended);
+        sink.barriers.forEach(b -> b.beforeRead());                            // back in the transaction: its own write shows
+        assertThat(sink.allTransactionChanges()).extracting(c -> c.event).containsExactly(INSERT);
+        outer.close();
+        tm.commit();
+        assertThat(sink.onlyTransaction().completions).containsExactly(true);
+    }
 }
