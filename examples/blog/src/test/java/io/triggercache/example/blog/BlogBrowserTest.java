@@ -118,6 +118,29 @@ class BlogBrowserTest {
         assertThat(after.get(LATEST_POSTS).minus(before.get(LATEST_POSTS))).isEqualTo(Counts.of(0, 0, 0, 0));
     }
 
+    @Test
+    void aCommentsDrop_isFollowedFromStatsToItsCause_onTheAdminPage() {
+        open("/posts/3");                                                        // cached: post 3's comments
+        browser.findElement(By.id("comment-author")).sendKeys("Grace");
+        browser.findElement(By.id("comment-text")).sendKeys("Followed to its cause");
+        browser.findElement(By.id("comment-submit")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("comments"), "Followed to its cause"));
+
+        open("/stats");
+        String admin = browser.findElement(By.id("admin-link")).getAttribute("href");
+        assertThat(admin).isEqualTo(blog.url("/triggercache/"));
+        // the endpoint wants HTTP Basic: a person types the password printed at start, the test puts it in the address
+        browser.get(admin.replace("http://", "http://" + io.triggercache.example.blog.embedded.BlogServer.ADMIN_USER + ":"
+                + blog.adminPassword() + "@"));
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("methods")));
+
+        WebElement row = browser.findElement(By.id("m-" + COMMENTS));
+        String lastDrop = row.findElement(By.cssSelector("ul.drops li")).getText();
+        assertThat(lastDrop).matches(".* Comment#\\d+ INSERT \\(post\\.id\\) -> group \\[3\\] "
+                + "\\(trigger Comment INSERT\\|UPDATE\\|DELETE -> group post\\.id\\)");
+        assertThat(browser.findElement(By.id("health")).getText()).startsWith("ready");
+    }
+
     private static void open(String path) {
         browser.get(blog.url(path));
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.tagName("footer")));
