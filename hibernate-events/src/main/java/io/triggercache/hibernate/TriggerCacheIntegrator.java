@@ -28,7 +28,17 @@ public final class TriggerCacheIntegrator implements Integrator {
 
     @Override
     public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
-        ChangeSource.install(sessionFactory);
+        java.util.List<Class<?>> mapped = new java.util.ArrayList<>();
+        for (org.hibernate.mapping.PersistentClass c : metadata.getEntityBindings()) {
+            try {
+                if (c.getMappedClass() != null) {
+                    mapped.add(c.getMappedClass());
+                }
+            } catch (RuntimeException e) {
+                // a dynamic-map entity has no class: no trigger can name it
+            }
+        }
+        ChangeSource.install(sessionFactory, mapped);
     }
 
     @Override

@@ -22,7 +22,9 @@ import io.triggercache.spi.TransactionChanges;
  */
 public final class RecordingSink implements ChangeSink {
 
-    private final Set<Class<?>> watched;
+    private final Set<Class<?>> allWatched;
+    /** The classes watched now: all of them, unless a test narrowed them with {@link #watchOnly}. */
+    private volatile Set<Class<?>> watched;
     public final List<Class<?>> asked = Collections.synchronizedList(new ArrayList<>());
     public final List<Tx> transactions = Collections.synchronizedList(new ArrayList<>());
     public final List<Recorded> changedNow = Collections.synchronizedList(new ArrayList<>());
@@ -31,7 +33,18 @@ public final class RecordingSink implements ChangeSink {
     public final List<io.triggercache.spi.ReadBarrier> barriers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public RecordingSink(Class<?>... watched) {
-        this.watched = Set.of(watched);
+        this.allWatched = Set.of(watched);
+        this.watched = allWatched;
+    }
+
+    /** Watches only {@code types} (as if only they had triggers) until {@link #watchAll()}. */
+    public void watchOnly(Class<?>... types) {
+        watched = Set.of(types);
+    }
+
+    /** Watches every class given to the constructor again. */
+    public void watchAll() {
+        watched = allWatched;
     }
 
     /** Forgets everything recorded so far (the setup's own writes). */

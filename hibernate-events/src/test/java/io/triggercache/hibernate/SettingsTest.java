@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 
+import io.triggercache.hibernate.entities.Comment;
 import io.triggercache.hibernate.entities.Post;
 import io.triggercache.spi.ChangeSinks;
 
@@ -92,9 +93,49 @@ class SettingsTest {
             }
         }
 
-        assertThat(sink.asked).isEmpty();
+        assertThat(sink.asked).as("asked once, at start, which mapped classes it watches; never for a write")
+                .doesNotHaveDuplicates().contains(Post.class);
         assertThat(sink.transactions).isEmpty();
         assertThat(sink.bulkChangedNow).isEmpty();
+    }
+
+    @Test
+    void enabledFalse_withSinkWatchingItsEntities_logsAnErrorNamingThemAndTheFix() {
+        RecordingSink sink = new RecordingSink(Post.class, Comment.class);
+        java.util.List<java.util.logging.LogRecord> records = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.triggercache.hibernate");
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                records.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        try (Database db = Database.h2()) {
+            Map<String, Object> p = new HashMap<>(db.properties());
+            p.put(TriggerCacheSettings.SINK, sink);
+            p.put(TriggerCacheSettings.ENABLED, "false");
+            Persistence.createEntityManagerFactory("triggercache-test", p).close();
+        } finally {
+            logger.removeHandler(handler);
+        }
+
+        assertThat(records).extracting(java.util.logging.LogRecord::getMessage)
+                .filteredOn(m -> m.startsWith("TCHIB007"))
+                .singleElement().asString()
+                .contains("switched off (io.triggercache.hibernate.enabled=false)")
+                .contains(Post.class.getName()).contains(Comment.class.getName()).doesNotContain("entities.Tag")
+                .contains("Fix: remove io.triggercache.hibernate.enabled=false");
+        assertThat(records).filteredOn(r -> r.getMessage().startsWith("TCHIB007"))
+                .extracting(java.util.logging.LogRecord::getLevel).containsExactly(java.util.logging.Level.SEVERE);
     }
 
     @Test

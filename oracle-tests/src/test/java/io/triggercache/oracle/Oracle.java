@@ -376,7 +376,17 @@ final class Oracle {
         void readError(String where, RuntimeException e) {
             String k = where + " " + rootCause(e).getClass().getName();
             readErrors.computeIfAbsent(k, x -> new LongAdder()).increment();
-            firstReadError.putIfAbsent(k, e + " / root: " + rootCause(e));
+            firstReadError.putIfAbsent(k, e + " / root: " + rootCause(e) + " at " + frames(rootCause(e)));
+        }
+
+        /** The first frames of {@code t}'s stack, so that a read error in the report names where it came from. */
+        private static String frames(Throwable t) {
+            StackTraceElement[] stack = t.getStackTrace();
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < Math.min(8, stack.length); i++) {
+                b.append(i == 0 ? "" : " < ").append(stack[i]);
+            }
+            return b.toString();
         }
 
         private static Throwable rootCause(Throwable t) {

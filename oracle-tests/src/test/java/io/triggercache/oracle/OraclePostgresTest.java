@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The oracle on the real services (-Pservices): PostgreSQL at 127.0.0.1:5432 under READ COMMITTED and under
- * REPEATABLE READ, and MariaDB at 127.0.0.1:3306 (InnoDB, REPEATABLE READ), {@code oracle.seconds} each (60 in
- * -Pservices). Every run must find 0 stale reads. Report: target/oracle-report-services.txt.
+ * The oracle on PostgreSQL alone (-Poracle-postgres, by hand): at 127.0.0.1:5432 under READ COMMITTED and under
+ * REPEATABLE READ, {@code oracle.seconds} each (60 in the profile), as {@link OracleServicesTest} runs them in
+ * -Pservices. Every run must find 0 stale reads and no read errors. Report: target/oracle-report-postgres.txt.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OraclePostgresTest {

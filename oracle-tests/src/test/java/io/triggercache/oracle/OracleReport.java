@@ -128,7 +128,7 @@ final class OracleReport {
 
         if (!r.readErrors.isEmpty()) {
             b.append("\n### Read errors\n\n");
-            new TreeMap<>(r.readErrors).forEach((k, n) -> b.append(String.format("%s x%,d: %s%n", k, n.sum(), shorten(r.firstReadError.get(k), 400))));
+            new TreeMap<>(r.readErrors).forEach((k, n) -> b.append(String.format("%s x%,d: %s%n", k, n.sum(), shorten(r.firstReadError.get(k), 1600))));
         }
         b.append("\n");
         return b.toString();

@@ -21,7 +21,19 @@ class OracleServicesTest {
 
     @BeforeAll
     static void header() {
-        OracleReport.begin("triggercache oracle, services (MariaDB; PostgreSQL runs in -Poracle-postgres)");
+        OracleReport.begin("triggercache oracle, services (PostgreSQL READ COMMITTED and REPEATABLE READ, MariaDB)");
+    }
+
+    @Test
+    @Order(1)
+    void randomOperations_onPostgresReadCommitted_neverServeAStaleRead() throws Exception {
+        check(OracleDatabase.POSTGRES_READ_COMMITTED);
+    }
+
+    @Test
+    @Order(2)
+    void randomOperations_onPostgresRepeatableRead_neverServeAStaleRead() throws Exception {
+        check(OracleDatabase.POSTGRES_REPEATABLE_READ);
     }
 
     @Test

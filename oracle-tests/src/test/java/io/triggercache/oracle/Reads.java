@@ -3,10 +3,8 @@ package io.triggercache.oracle;
 import io.triggercache.oracle.model.Author;
 import io.triggercache.oracle.model.Cargo;
 import io.triggercache.oracle.model.Category;
-import io.triggercache.oracle.model.Leg;
 import io.triggercache.oracle.model.Post;
 import io.triggercache.oracle.model.Status;
-import io.triggercache.oracle.model.Tag;
 import io.triggercache.oracle.model.Zone;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,7 +35,7 @@ public class Reads {
             if (p == null) {
                 return "none";
             }
-            String tags = p.getTags().stream().map(Tag::getLabel).sorted().collect(Collectors.joining(","));
+            String tags = p.getTags().stream().map(t -> t == null ? "(none)" : t.getLabel()).sorted().collect(Collectors.joining(","));
             String ratings = p.getRatings().stream().map(r -> r.getReviewer() + ":" + r.getStars()).sorted()
                     .collect(Collectors.joining(","));
             return p.getTitle() + "|" + p.getStatus() + "|" + p.getCategory().code() + "|"
@@ -123,7 +121,10 @@ public class Reads {
             if (c.getRoute() == null) {
                 return "unrouted";
             }
-            return c.getRoute().getOrigin() + ">" + c.getRoute().getLegs().stream().map(Leg::getLocation).collect(Collectors.joining(">"));
+            // a null leg is a gap in leg_index: two unversioned edits of one route's legs (one removing the last leg,
+            // one appending) write different rows, so no row lock orders them and both commit
+            return c.getRoute().getOrigin() + ">" + c.getRoute().getLegs().stream().map(l -> l == null ? "(gap)" : l.getLocation())
+                    .collect(Collectors.joining(">"));
         });
     }
 

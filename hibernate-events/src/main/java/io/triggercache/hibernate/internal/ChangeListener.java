@@ -147,14 +147,14 @@ final class ChangeListener implements PostInsertEventListener, PostUpdateEventLi
     }
 
     /**
-     * Without {@code @Version}, a write whose loaded state differs from the state last committed for the entity
-     * (it loaded the entity before another transaction committed a change to it) overwrites that change: the state
-     * it overwrote is reported as another old state of this write.
+     * Without {@code @Version}, a write whose loaded state differs from the state last committed for the entity, or
+     * from one another transaction wrote and has not completed yet (it loaded the entity before another transaction
+     * committed a change to it) overwrites that change: each state it overwrote is reported as another old state of
+     * this write.
      */
     private void lostUpdate(SharedSessionContractImplementor session, ChangeSink sink, EntityMetadata m, Object id,
             Object[] loaded, EntityEvent event, Change.State after) {
-        Object[] overwritten = ChangeSource.overwritten(m, id, loaded);
-        if (overwritten != null) {
+        for (Object[] overwritten : source.overwritten(session, m, id, loaded)) {
             source.changed(session, sink, new EntityChange(m.type, event, id, new PropertyState(m, id, overwritten, null),
                     after, m.allProperties), null);
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import io.triggercache.Change;
 import io.triggercache.hibernate.TriggerCacheSettings;
 import io.triggercache.spi.ChangeSink;
+import io.triggercache.spi.ChangeSinks;
 import io.triggercache.spi.TransactionChanges;
 
 import jakarta.transaction.SystemException;
@@ -67,6 +68,46 @@ public final class ChangeSource {
         this.activityInstalled = auto != null && SessionActivity.class.getName().equals(auto.toString().trim());
         if (auto != null && !activityInstalled) {
             Log.sessionListenerTaken(name, auto.toString());
+        }
+    }
+
+    /**
+     * Registers the listeners on {@code factory}, unless {@value TriggerCacheSettings#ENABLED} is false: then, if a
+     * sink can be found already (the {@value TriggerCacheSettings#SINK} property, or {@link ChangeSinks}) and it
+     * watches any of {@code mapped}, logs an error (TCHIB007) naming them: their triggers would never fire for
+     * this unit.
+     */
+    public static void install(SessionFactoryImplementor factory, java.util.Collection<Class<?>> mapped) {
+        if (!enabled(factory.getProperties().get(TriggerCacheSettings.ENABLED))) {
+            disabled(factory, mapped);
+            return;
+        }
+        install(factory);
+    }
+
+    private static void disabled(SessionFactoryImplementor factory, java.util.Collection<Class<?>> mapped) {
+        Object property = factory.getProperties().get(TriggerCacheSettings.SINK);
+        ChangeSink sink = property instanceof ChangeSink s ? s : null;
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        if (sink == null && context != null) {
+            sink = ChangeSinks.find(context);
+        }
+        for (java.util.Iterator<Class<?>> it = mapped.iterator(); sink == null && it.hasNext(); ) {
+            ClassLoader l = it.next().getClassLoader();
+            sink = l == null ? null : ChangeSinks.find(l);
+        }
+        if (sink == null) {
+            return; // a CDI sink is not reachable this early; the engine's coverage check is the lead's (see the report)
+        }
+        java.util.List<String> watched = new java.util.ArrayList<>();
+        for (Class<?> type : mapped) {
+            if (sink.watches(type)) {
+                watched.add(type.getName());
+            }
+        }
+        if (!watched.isEmpty()) {
+            Log.disabledWithTriggers(factory.getName() != null ? factory.getName() : factory.getUuid(),
+                    TriggerCacheSettings.ENABLED, watched);
         }
     }
 
@@ -270,8 +311,11 @@ public final class ChangeSource {
     void changed(SharedSessionContractImplementor session, ChangeSink sink, Change change, Object insertedEntity) {
         if (session == null) {
             SessionActivity activity = currentActivity();
-            if (activity != null) {
-                activity.changed(sink, change);
+            SharedSessionContractImplementor bound = activity == null ? null : activity.boundSession();
+            if (bound != null) {
+                changed(bound, sink, change, null);
+            } else if (activity != null) {
+                activity.changed(sink, change, activity.knownInTransaction(this));
             } else {
                 sink.changedNow(change);
             }
@@ -315,15 +359,32 @@ public final class ChangeSource {
     }
 
     /**
-     * The last committed state of an unversioned entity, when a write that {@code loaded} another state overwrites
-     * it (a lost update), or {@code null}.
+     * The states of an unversioned entity that a write of {@code session}, which {@code loaded} another state,
+     * overwrites (a lost update): the last committed, and those written by other transactions not yet completed
+     * (see {@link RecentCommits}), each unless equal to {@code loaded} or to one before it. Possibly empty.
      */
-    static Object[] overwritten(EntityMetadata m, Object id, Object[] loaded) {
+    java.util.List<Object[]> overwritten(SharedSessionContractImplementor session, EntityMetadata m, Object id, Object[] loaded) {
         if (m.recent == null || loaded == null) {
-            return null;
+            return java.util.List.of();
         }
-        Object[] committed = m.recent.lastCommitted(id, System.currentTimeMillis());
-        return committed == null || m.sameState(loaded, committed) ? null : committed;
+        java.util.List<Object[]> states = m.recent.overwritable(id, existingTransaction(session), System.currentTimeMillis());
+        if (states.isEmpty()) {
+            return states;
+        }
+        java.util.List<Object[]> differing = new java.util.ArrayList<>(states.size());
+        for (Object[] state : states) {
+            if (m.sameState(loaded, state)) {
+                continue;
+            }
+            boolean seen = false;
+            for (Object[] d : differing) {
+                seen |= m.sameState(d, state);
+            }
+            if (!seen) {
+                differing.add(state);
+            }
+        }
+        return differing;
     }
 
     /** Reports rows of {@code types} changed by {@code session} (bulk DML), like {@link #changed}. */
@@ -343,10 +404,31 @@ public final class ChangeSource {
     /** A bulk statement left pending by the inspector, claimed by the session that prepares it. */
     void bulkOfActivity(SessionActivity activity, Set<Class<?>> types) {
         ChangeSink s = sink();
-        if (s != null) {
-            for (Class<?> type : types) {
-                activity.bulkChanged(s, type);
-            }
+        if (s == null) {
+            return;
+        }
+        SharedSessionContractImplementor bound = activity.boundSession();
+        if (bound != null) {
+            bulkChanged(bound, s, types);       // the session itself says whether it is in a transaction
+            return;
+        }
+        boolean inTransaction = activity.knownInTransaction(this);
+        for (Class<?> type : types) {
+            activity.bulkChanged(s, type, inTransaction);
+        }
+    }
+
+    /** Whether the calling thread has a JTA transaction that is active (or marked for rollback). */
+    boolean jtaTransactionActive() {
+        Object tx = currentJtaTransaction();
+        if (!(tx instanceof jakarta.transaction.Transaction t)) {
+            return false;
+        }
+        try {
+            int status = t.getStatus();
+            return status == jakarta.transaction.Status.STATUS_ACTIVE || status == jakarta.transaction.Status.STATUS_MARKED_ROLLBACK;
+        } catch (SystemException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -39,6 +39,13 @@ final class Log {
         LOG.debugf(t, "TCHIB005: session factory %s: looking up the ChangeSink through %s failed", factory, how);
     }
 
+    static void disabledWithTriggers(String factory, String setting, java.util.List<String> watched) {
+        LOG.errorf("TCHIB007: session factory %s: the triggercache change source is switched off (%s=false), but cached "
+                + "methods have triggers on its entities %s. Commits of this persistence unit will not drop their entries, "
+                + "which stay stale. Fix: remove %s=false, or report this unit's writes through Invalidator and remove "
+                + "those triggers", factory, setting, watched, setting);
+    }
+
     static void sinkPropertyInvalid(String factory, Object value) {
         LOG.warnf("TCHIB006: session factory %s: property io.triggercache.sink is a %s, not an io.triggercache.spi.ChangeSink; "
                 + "ignored", factory, value.getClass().getName());

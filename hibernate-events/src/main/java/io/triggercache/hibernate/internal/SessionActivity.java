@@ -57,6 +57,13 @@ public final class SessionActivity implements SessionEventListener {
 
     private transient TransactionChanges changes;
 
+    /**
+     * Whether this session is known to have begun a resource-local transaction that has not completed: its JDBC
+     * connection was acquired inside {@code Transaction.begin()} (to switch auto-commit off), seen on the stack.
+     * False means unknown, not "no transaction".
+     */
+    private transient volatile boolean beganTransaction;
+
     /** The start of this session's view, or {@link #NONE}; written by the session's thread, read by others. */
     private transient volatile long since = NONE;
     /** The thread state listing this view, or null. */
@@ -91,6 +98,43 @@ public final class SessionActivity implements SessionEventListener {
     @Override
     public void jdbcExecuteBatchStart() {
         ThreadState.get().activity = this;
+    }
+
+    /**
+     * A connection acquired inside {@code Transaction.begin()} (resource-local, auto-commit switched off there)
+     * means that this session's statements until its transaction completes belong to that transaction. Acquired
+     * elsewhere (a statement outside any transaction, or a connection already held at begin), nothing is learnt.
+     */
+    @Override
+    public void jdbcConnectionAcquisitionStart() {
+        if (!beganTransaction && insideTransactionBegin()) {
+            beganTransaction = true;
+        }
+    }
+
+    private static final String TRANSACTION_IMPL = "org.hibernate.engine.transaction.internal.TransactionImpl";
+
+    private static boolean insideTransactionBegin() {
+        return StackWalker.getInstance().walk(frames -> frames.limit(32).anyMatch(
+                f -> "begin".equals(f.getMethodName()) && TRANSACTION_IMPL.equals(f.getClassName())));
+    }
+
+    /**
+     * The session whose transaction this listener's writes belong to when known to be in one, for routing them like
+     * a {@code Session}'s: the bound session (see {@link #of}) if it is open.
+     */
+    SharedSessionContractImplementor boundSession() {
+        SharedSessionContractImplementor s = session;
+        return s != null && !s.isClosed() ? s : null;
+    }
+
+    /**
+     * Whether a write this listener claims is known to be part of a transaction that has not completed: its
+     * session began a resource-local one (see {@link #jdbcConnectionAcquisitionStart}), or the thread has an
+     * active JTA transaction, which the session's statements join.
+     */
+    boolean knownInTransaction(ChangeSource source) {
+        return beganTransaction || source.jtaTransactionActive();
     }
 
     /** A second-level cache read returns data as of its last put: it starts a view like a statement. */
@@ -217,13 +261,23 @@ public final class SessionActivity implements SessionEventListener {
         }
     }
 
-    void changed(ChangeSink sink, Change change) {
-        sink.changedNow(change);
+    /**
+     * A change of this listener's session, whose transaction state is not known from the session itself: pending in
+     * this listener's {@link TransactionChanges} when {@code inTransaction}, else also reported at once (it may
+     * have been auto-committed).
+     */
+    void changed(ChangeSink sink, Change change, boolean inTransaction) {
+        if (!inTransaction) {
+            sink.changedNow(change);
+        }
         changes(sink).add(change);
     }
 
-    void bulkChanged(ChangeSink sink, Class<?> type) {
-        sink.bulkChangedNow(type);
+    /** A bulk write of {@code type}, as {@link #changed}. */
+    void bulkChanged(ChangeSink sink, Class<?> type, boolean inTransaction) {
+        if (!inTransaction) {
+            sink.bulkChangedNow(type);
+        }
         changes(sink).addBulk(type);
     }
 
@@ -265,6 +319,7 @@ public final class SessionActivity implements SessionEventListener {
     }
 
     private void complete(boolean committed) {
+        beganTransaction = false;
         TransactionChanges c = changes;
         changes = null;
         if (c != null) {

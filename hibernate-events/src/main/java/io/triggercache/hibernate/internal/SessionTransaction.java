@@ -31,7 +31,10 @@ final class SessionTransaction implements SessionEventListener {
      * collections is part of the insert.
      */
     private transient Set<Object> inserted;
-    /** States written in the current transaction, remembered in {@link RecentCommits} once it commits. */
+    /**
+     * States written in the current transaction: in flight in {@link RecentCommits} from the write on, remembered
+     * there as committed once it commits.
+     */
     private transient java.util.List<Object[]> written;
     private transient java.util.List<EntityMetadata> writtenTypes;
 
@@ -63,8 +66,10 @@ final class SessionTransaction implements SessionEventListener {
             written = new java.util.ArrayList<>();
             writtenTypes = new java.util.ArrayList<>();
         }
-        written.add(new Object[] {id, m.committedCopy(state)});
+        Object[] copy = m.committedCopy(state);
+        written.add(new Object[] {id, copy});
         writtenTypes.add(m);
+        m.recent.writing(this, id, copy);
     }
 
     boolean wasInserted(Object entity) {
@@ -96,10 +101,10 @@ final class SessionTransaction implements SessionEventListener {
         java.util.List<EntityMetadata> types = writtenTypes;
         written = null;
         writtenTypes = null;
-        if (committed && w != null) {
+        if (w != null) {
             long now = System.currentTimeMillis(); // after the commit: a view started before now may predate it
             for (int i = 0; i < w.size(); i++) {
-                types.get(i).recent.committed(w.get(i)[0], (Object[]) w.get(i)[1], now);
+                types.get(i).recent.completed(this, w.get(i)[0], (Object[]) w.get(i)[1], committed, now);
             }
         }
         if (c != null) {
