@@ -23,8 +23,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The Faces blog's WAR for a server (the blog example's WAR, plus {@code triggercache-faces}, the
- * {@code blog-faces} jar with its pages and beans, and a web.xml mapping the FacesServlet), and an HTTP client
- * with a session that drives its pages and its comment form.
+ * {@code blog-faces} jar with its pages and beans, a web.xml mapping the FacesServlet, and the tests' statement
+ * counter {@link DatabaseStatements}), and an HTTP client with a session that drives its pages and its comment form.
  */
 final class FacesBlog {
 
@@ -51,7 +51,7 @@ final class FacesBlog {
             }
             war.addAsLibrary(file);
         }
-        return war.setWebXML("faces/web.xml");
+        return war.addClass(DatabaseStatements.class).setWebXML("faces/web.xml");
     }
 
     /** GETs a page, which must answer 200. */
@@ -102,6 +102,16 @@ final class FacesBlog {
         Matcher m = Pattern.compile("\"sqlStatements\":(-?\\d+)").matcher(get("/stats?format=json").body());
         assertThat(m.find()).isTrue();
         return Long.parseLong(m.group(1));
+    }
+
+    /** The SQL statements the database has executed so far (any JPA provider): {@link DatabaseStatements}. */
+    long databaseStatements() {
+        return Long.parseLong(get("/it-sql-statements").body().trim());
+    }
+
+    /** The address of a page, e.g. {@code url("/post.xhtml?id=3")}, for a browser. */
+    String url(String path) {
+        return base + path;
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -13,13 +13,18 @@ final class FacesBlogStories {
     private FacesBlogStories() {
     }
 
-    /** First render runs the queries, the second none; {@code countsSql}: the provider reports statements (Hibernate). */
+    /**
+     * First render runs the queries, the second none, counted by the database ({@link DatabaseStatements}) and, where
+     * {@code countsSql} (Hibernate ORM), by the blog's {@code /stats} too.
+     */
     static void secondRender_isAHit_andRunsNoSql(FacesBlog blog, boolean countsSql) {
         long id = blog.postIds().get(2);                                          // the list rendered (or already cached)
         long listHits = blog.stat(LIST, "hits");
         long sql = blog.sqlStatements();
+        long db = blog.databaseStatements();
         HttpResponse<String> first = blog.get("/post.xhtml?id=" + id);             // db hit: the post and its comments
         long afterFirst = blog.sqlStatements();
+        long dbAfterFirst = blog.databaseStatements();
         long hits = blog.stat(COMMENTS, "hits");
         long loads = blog.stat(COMMENTS, "loads");
 
@@ -29,6 +34,8 @@ final class FacesBlogStories {
         assertThat(blog.stat(COMMENTS, "loads")).isEqualTo(loads);
         blog.get("/index.xhtml");                                                  // cache hit
         assertThat(blog.stat(LIST, "hits")).isEqualTo(listHits + 1);
+        assertThat(dbAfterFirst).as("statements the database ran for the first render").isGreaterThan(db);
+        assertThat(blog.databaseStatements()).as("statements the database ran for the second renders").isEqualTo(dbAfterFirst);
         if (countsSql) {
             assertThat(afterFirst).isGreaterThan(sql);
             assertThat(blog.sqlStatements()).isEqualTo(afterFirst);

@@ -14,6 +14,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the pages render: the blog's cached queries (so the fragments around them depend on their groups), the
@@ -22,6 +23,15 @@ import java.util.List;
 @Named("blog")
 @RequestScoped
 public class BlogView {
+
+    /** The stats page's "cached per, dropped with" column: what each fragment, and each method they call, drops with. */
+    private static final Map<String, String> DROPPED_WITH = Map.of(
+            "fragment:post-list", "one entry; dropped with latestPosts (a post inserted or deleted)",
+            "fragment:post-comments", "one entry per post; dropped with that post's comments group (a comment added, changed"
+                    + " or deleted) or its post group (the post updated or deleted)",
+            BlogQueries.LATEST_POSTS, "one group; dropped by a post inserted or deleted",
+            BlogQueries.POST, "grouped by post id; dropped by an update or deletion of that post",
+            BlogQueries.COMMENTS, "grouped by post id; dropped by a comment change on that post, or its deletion");
 
     @Inject
     BlogQueries queries;
@@ -74,6 +84,14 @@ public class BlogView {
     /** The counters of every cached method and fragment. */
     public List<MethodStatistics> counters() {
         return List.copyOf(statistics.all());
+    }
+
+    /**
+     * What a fragment or cached method is cached per, and what drops its entries: the stats page's "dropped with"
+     * column. A fragment has no triggers of its own here, so its drops show in the row of the method it names.
+     */
+    public String droppedWith(String name) {
+        return DROPPED_WITH.getOrDefault(name, "");
     }
 
     public long sqlStatements() {

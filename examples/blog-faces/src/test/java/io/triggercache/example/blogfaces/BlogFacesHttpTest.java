@@ -54,12 +54,18 @@ class BlogFacesHttpTest {
         assertThat(row(get("/stats.xhtml").body(), "fragment:post-list")).isEqualTo("1 1 1 0");  // hits misses loads invalidations
         assertThat(row(get("/stats.xhtml").body(), "fragment:post-comments")).isEqualTo("0 1 1 0");
 
+        long commentDrops = invalidations(get("/stats.xhtml").body(), "comments");   // the demo data's commits count too
         HttpResponse<String> sent = submit(post, "1", "comment%3Asend=Comment", "From the Faces test");
         assertThat(sent.statusCode()).isEqualTo(302);                                             // committed
 
         HttpResponse<String> again = get("/post.xhtml?id=1");                                    // rendered again
         assertThat(again.body()).contains("From the Faces test");
-        assertThat(row(get("/stats.xhtml").body(), "fragment:post-comments")).isEqualTo("0 2 2 0");
+        String stats = get("/stats.xhtml").body();
+        assertThat(row(stats, "fragment:post-comments")).isEqualTo("0 2 2 0");
+        // the drop: the comments group it was rendered from invalidated (the fragment has no trigger of its own)
+        assertThat(invalidations(stats, "comments")).isEqualTo(commentDrops + 1);
+        assertThat(droppedWith(stats, "fragment:post-comments")).contains("comments");
+        assertThat(droppedWith(stats, "fragment:post-list")).contains("latestPosts");
 
         HttpResponse<String> rolledBack = submit(again, "1", "comment%3Arollback=x", "Never committed");
         assertThat(rolledBack.statusCode()).isEqualTo(200);
@@ -91,6 +97,17 @@ class BlogFacesHttpTest {
                 + "<td class=\"loads\">(\\d+)</td><td class=\"invalidations\">(\\d+)</td>").matcher(stats);
         assertThat(m.find()).as("the row of %s in %s", name, stats).isTrue();
         return m.group(1) + " " + m.group(2) + " " + m.group(3) + " " + m.group(4);
+    }
+
+    private static long invalidations(String stats, String name) {
+        return Long.parseLong(row(stats, name).substring(row(stats, name).lastIndexOf(' ') + 1));
+    }
+
+    /** The stats page's "dropped with" cell of a row. */
+    private static String droppedWith(String stats, String name) {
+        Matcher m = Pattern.compile("data-name=\"" + Pattern.quote(name) + "\">(?:(?!</tr>).)*?<td class=\"dropped-with\">([^<]*)</td>", Pattern.DOTALL).matcher(stats);
+        assertThat(m.find()).as("the dropped-with cell of %s in %s", name, stats).isTrue();
+        return m.group(1);
     }
 
     private static String url(String path) {
