@@ -35,6 +35,25 @@ abstract class CacheKey implements Serializable {
         return h == 0 ? 1 : h;
     }
 
+    /**
+     * One round of MurmurHash3's 32-bit mixing: the parts of a key are combined non-linearly, so that parts
+     * differing by small, compensating amounts (31 * a + b for (a, b) and (a + 1, b - 31)) do not collide.
+     */
+    static int mix(int h, int part) {
+        int k = part * 0xcc9e2d51;
+        k = Integer.rotateLeft(k, 15) * 0x1b873593;
+        h ^= k;
+        return Integer.rotateLeft(h, 13) * 5 + 0xe6546b64;
+    }
+
+    static int mixAll(Object[] parts) {
+        int h = 0x4b9 + parts.length;
+        for (Object p : parts) {
+            h = mix(h, Objects.hashCode(p));
+        }
+        return h;
+    }
+
     /** The hash of the parts, as the constructor computed it. */
     abstract int partsHash();
 
@@ -159,14 +178,14 @@ abstract class CacheKey implements Serializable {
         final Object b;
 
         K2(String name, Object a, Object b) {
-            super(name, 31 * Objects.hashCode(a) + Objects.hashCode(b));
+            super(name, mix(mix(0x2b9, Objects.hashCode(a)), Objects.hashCode(b)));
             this.a = a;
             this.b = b;
         }
 
         @Override
         int partsHash() {
-            return 31 * Objects.hashCode(a) + Objects.hashCode(b);
+            return mix(mix(0x2b9, Objects.hashCode(a)), Objects.hashCode(b));
         }
 
         @Override
@@ -200,7 +219,7 @@ abstract class CacheKey implements Serializable {
         final Object c;
 
         K3(String name, Object a, Object b, Object c) {
-            super(name, 961 * Objects.hashCode(a) + 31 * Objects.hashCode(b) + Objects.hashCode(c));
+            super(name, mix(mix(mix(0x3b9, Objects.hashCode(a)), Objects.hashCode(b)), Objects.hashCode(c)));
             this.a = a;
             this.b = b;
             this.c = c;
@@ -208,7 +227,7 @@ abstract class CacheKey implements Serializable {
 
         @Override
         int partsHash() {
-            return 961 * Objects.hashCode(a) + 31 * Objects.hashCode(b) + Objects.hashCode(c);
+            return mix(mix(mix(0x3b9, Objects.hashCode(a)), Objects.hashCode(b)), Objects.hashCode(c));
         }
 
         @Override
@@ -242,13 +261,13 @@ abstract class CacheKey implements Serializable {
         final Object[] parts;
 
         KN(String name, Object[] parts) {
-            super(name, Arrays.hashCode(parts));
+            super(name, mixAll(parts));
             this.parts = parts;
         }
 
         @Override
         int partsHash() {
-            return Arrays.hashCode(parts);
+            return mixAll(parts);
         }
 
         @Override

@@ -46,4 +46,20 @@ class CacheKeyTest {
         assertThat(read).isEqualTo(key).hasSameHashCodeAs(key);
         assertThat(roundTrip(CacheKey.of("m", new Object[0]))).isEqualTo(CacheKey.of("m", new Object[0]));
     }
+
+    @Test
+    void multiPartKeys_shiftedByThirtyOne_doNotCollide() {
+        // with 31 * a + b, (a, b) and (a + 1, b - 31) had the same hash: a page of one post met another post's page
+        java.util.Set<Integer> two = new java.util.HashSet<>();
+        java.util.Set<Integer> three = new java.util.HashSet<>();
+        java.util.Set<Integer> many = new java.util.HashSet<>();
+        for (long a = 0; a < 100; a++) {
+            two.add(CacheKey.of("m", new Object[] {a, 3100 - 31 * a}).hashCode());
+            three.add(CacheKey.of("m", new Object[] {7L, a, 3100 - 31 * a}).hashCode());
+            many.add(CacheKey.of("m", new Object[] {7L, 8L, 9L, a, 3100 - 31 * a}).hashCode());
+        }
+        assertThat(two).hasSize(100);
+        assertThat(three).hasSize(100);
+        assertThat(many).hasSize(100);
+    }
 }
