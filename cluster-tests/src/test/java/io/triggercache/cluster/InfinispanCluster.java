@@ -56,8 +56,11 @@ final class InfinispanCluster implements AutoCloseable {
                   <cache-container name="%s" default-cache="replicated">
                     <transport cluster="%s" stack="loopback" node-name="%s"/>
                     <replicated-cache name="replicated" mode="SYNC"/>
-                    <!-- caches created through JCache take the configuration whose name matches theirs -->
-                    <replicated-cache-configuration name="*" mode="SYNC"/>
+                    <!-- caches created through JCache take the configuration whose name matches theirs; the
+                         store refuses to create triggercache-tokens from a template without a bound -->
+                    <replicated-cache-configuration name="*" mode="SYNC">
+                      <memory max-count="100000" when-full="REMOVE"/>
+                    </replicated-cache-configuration>
                   </cache-container>
                 </infinispan>
                 """.formatted(port, hosts, node, name, node);

@@ -7,7 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import io.triggercache.jcache.JCacheStore;
+
+import javax.cache.CacheException;
 import javax.cache.CacheManager;
+import javax.cache.configuration.MutableConfiguration;
 
 import org.redisson.jcache.JCachingProvider;
 
@@ -21,8 +25,11 @@ final class Redis {
     /** The machine's shared Redis ({@code -Pservices}); the tests only create and destroy their own caches in it. */
     static final int SHARED_PORT = 6379;
 
-    /** The database of the shared Redis the tests use, apart from other users' default database. */
-    static final int DATABASE = 3;
+    /**
+     * The database of the shared Redis the tests use, apart from other users' default database: 3, or
+     * {@code -Dtriggercache.cluster.redis.database}.
+     */
+    static final int DATABASE = Integer.getInteger("triggercache.cluster.redis.database", 3);
 
     private Redis() {
     }
@@ -71,8 +78,24 @@ final class Redis {
         admin.getKeys().flushdb();
     }
 
-    /** A manager of its own (its own provider, so its own Redisson client: another node). */
+    /**
+     * A manager of its own (its own provider, so its own Redisson client: another node), with the token cache
+     * created by the application, as docs/store.md says for Redisson (whose JCache caches have no size bound,
+     * so the store refuses to create it): the tests' bound is the test database's.
+     */
     static CacheManager manager(URI configuration) {
-        return new JCachingProvider().getCacheManager(configuration, Redis.class.getClassLoader());
+        return withTokenCache(new JCachingProvider().getCacheManager(configuration, Redis.class.getClassLoader()));
+    }
+
+    /** Creates {@value JCacheStore#TOKEN_CACHE} in the manager unless it is there. */
+    static CacheManager withTokenCache(CacheManager manager) {
+        if (manager.getCache(JCacheStore.TOKEN_CACHE) == null) {
+            try {
+                manager.createCache(JCacheStore.TOKEN_CACHE, new MutableConfiguration<Object, Object>());
+            } catch (CacheException raced) {
+                // another client created it meanwhile
+            }
+        }
+        return manager;
     }
 }

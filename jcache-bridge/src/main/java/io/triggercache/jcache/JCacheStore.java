@@ -50,14 +50,19 @@ import javax.cache.CacheManager;
  * A region's entries go to the cache named {@link RegionSpec#cacheName()}. If the manager already has a
  * cache of that name (configured by the application, for instance in an Ehcache XML file) it is used as
  * is and left open by {@link #close()}; it must accept {@code Object} keys and values. Otherwise the store
- * creates it, holding entries by reference and bounded to {@link RegionSpec#maxEntries()} entries on
- * Ehcache and on Caffeine's JCache; on other providers it creates a plain JCache cache (unbounded: configure
- * such caches in the provider). Several regions may share one cache; the first to open it sets its bound.
+ * creates it, bounded to {@link RegionSpec#maxEntries()} entries: on Ehcache and on Caffeine's JCache on heap
+ * and by reference, on Hazelcast by its {@code ENTRY_COUNT} eviction (per member). On other providers it
+ * creates a plain JCache cache, bounded only by the provider's own configuration for that name (an Infinispan
+ * template with {@code memory max-count}; Redisson's JCache has no size bound): configure such caches in the
+ * provider. Several regions may share one cache; the first to open it sets its bound.
  *
  * <h2>Tokens</h2>
  * See {@link TokenPlacement}: {@code LOCAL} (in this JVM) for Ehcache and Caffeine, {@code SHARED} (in the
  * cache {@value #TOKEN_CACHE}) for any other provider, unless the builder says otherwise. Token storage is
- * bounded; a token evicted for size reads as "not current", a miss, and the token created in its place
+ * bounded; where the store would have to create {@value #TOKEN_CACHE} on a provider on which it can
+ * neither set nor see a bound (Redisson, an Infinispan template without one, an unknown provider), opening
+ * the first region fails with an {@link IllegalStateException} that says what to configure. A token
+ * evicted for size reads as "not current", a miss, and the token created in its place
  * answers a time no earlier than the invalidation that may have been forgotten with it (see
  * {@code docs/store.md}).
  *
@@ -131,6 +136,7 @@ public final class JCacheStore implements CacheStore {
     private final NearMode nearMode;
     private final Map<String, NearMode> nearModes;
     private final long leaseMillis;
+    private final java.util.function.LongSupplier leaseClock;
     private final long heartbeatMillis;
     private final long peerTimeoutMillis;
     private final Clock clock;
@@ -170,6 +176,7 @@ public final class JCacheStore implements CacheStore {
         this.nearMode = builder.nearMode;
         this.nearModes = Map.copyOf(builder.nearModes);
         this.leaseMillis = builder.leaseMillis;
+        this.leaseClock = builder.leaseClock;
         this.heartbeatMillis = builder.heartbeatMillis;
         this.peerTimeoutMillis = builder.peerTimeoutMillis;
         this.maxTokens = builder.maxTokens;
@@ -238,7 +245,7 @@ public final class JCacheStore implements CacheStore {
                 sharedTokens = new SharedTokens(tokenCache(), tokens, heartbeatMillis, peerTimeoutMillis, clock);
             }
             region = new EncodedRegion(spec.name(), spec.cacheName(), entries, sharedTokens, codec,
-                    nearMode(spec), spec.maxEntries(), leaseMillis, clockMarginMillis);
+                    nearMode(spec), spec.maxEntries(), leaseMillis, clockMarginMillis, leaseClock);
         } else if (placement == TokenPlacement.LOCAL) {
             localTokens.grow(spec.maxEntries());
             region = new LocalTokenRegion(spec.name(), spec.cacheName(), entries, localTokens, tokens, clock);
@@ -392,9 +399,36 @@ public final class JCacheStore implements CacheStore {
 
     private Cache<Object, Object> tokenCache() {
         if (tokenCache == null) {
-            tokenCache = openCache(TOKEN_CACHE, maxTokens > 0 ? maxTokens : DEFAULT_SHARED_MAX_TOKENS);
+            long bound = maxTokens > 0 ? maxTokens : DEFAULT_SHARED_MAX_TOKENS;
+            Cache<Object, Object> opened = openCache(TOKEN_CACHE, bound);
+            if (createdCaches.contains(opened) && !Providers.isBounded(manager, opened)) {
+                // never leave an unbounded token cache behind: the next start would find it and use it
+                createdCaches.remove(opened);
+                manager.destroyCache(TOKEN_CACHE);
+                throw new IllegalStateException(unboundedTokens(bound));
+            }
+            tokenCache = opened;
         }
         return tokenCache;
+    }
+
+    private String unboundedTokens(long bound) {
+        String provider = Providers.providerClass(manager);
+        String how = Providers.INFINISPAN.equals(provider)
+                ? "declare it in infinispan.xml with a bound, next to the entry caches, for instance <replicated-cache"
+                        + " name=\"" + TOKEN_CACHE + "\" mode=\"SYNC\"><memory max-count=\"" + bound
+                        + "\" when-full=\"REMOVE\"/></replicated-cache>, or give the template matching it a <memory"
+                        + " max-count> (Infinispan's templates are unbounded unless they say otherwise)"
+                : Providers.REDISSON.equals(provider)
+                ? "Redisson's JCache caches have no size bound: create " + TOKEN_CACHE + " yourself before the"
+                        + " store opens (manager.createCache(\"" + TOKEN_CACHE + "\", new MutableConfiguration<>()))"
+                        + " on a Redis whose maxmemory bounds it, as docs/store.md (\"Bounds on shared providers\")"
+                        + " describes"
+                : "create it in the provider's own configuration with a size bound before the store opens";
+        return "JCacheStore.region: the token cache " + TOKEN_CACHE + " would be unbounded. The store had to create"
+                + " it on " + (provider.isEmpty() ? "a manager without provider" : provider) + ", where it can neither"
+                + " set nor see a size bound (maxTokens " + bound + " cannot be applied), and group tokens must"
+                + " stay bounded. Fix: " + how + "; the store then uses that cache as it is.";
     }
 
     private Cache<Object, Object> cache(String name, long maxEntries) {
@@ -438,6 +472,7 @@ public final class JCacheStore implements CacheStore {
         private NearMode nearMode = NearMode.STRICT;
         private final Map<String, NearMode> nearModes = new HashMap<>();
         private long leaseMillis = DEFAULT_LEASE.toMillis();
+        private java.util.function.LongSupplier leaseClock = System::currentTimeMillis;
         private long heartbeatMillis = DEFAULT_HEARTBEAT.toMillis();
         private long peerTimeoutMillis = DEFAULT_PEER_TIMEOUT.toMillis();
         private Clock clock = Clock.systemUTC();
@@ -461,7 +496,10 @@ public final class JCacheStore implements CacheStore {
         /**
          * Fixes the bound on the number of group tokens. Default: under {@code LOCAL}, the sum of the
          * {@code maxEntries} of the open regions (a group has at least one entry); under {@code SHARED},
-         * {@value JCacheStore#DEFAULT_SHARED_MAX_TOKENS}, applied when the store creates the token cache.
+         * {@value JCacheStore#DEFAULT_SHARED_MAX_TOKENS}, applied when the store creates the token cache (on
+         * Hazelcast, per member); where the store cannot apply or see a bound (Redisson, an unbounded Infinispan
+         * template, an unknown provider) it refuses to create the token cache instead, see
+         * {@code docs/store.md}.
          *
          * @throws IllegalArgumentException if {@code maxTokens} is not positive
          */
@@ -565,6 +603,15 @@ public final class JCacheStore implements CacheStore {
                 throw new IllegalArgumentException("clockMargin must not be negative, was " + margin);
             }
             this.clockMarginMillis = margin.toMillis();
+            return this;
+        }
+
+        /**
+         * Test seam (package-private): the epoch milliseconds that date load leases, instead of
+         * {@link System#currentTimeMillis()}, so that a test decides when a lease has expired.
+         */
+        Builder leaseClock(java.util.function.LongSupplier millis) {
+            this.leaseClock = Objects.requireNonNull(millis, "millis");
             return this;
         }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.triggercache.jcache.internal.KeyEncoder;
 import io.triggercache.spi.Region;
 import io.triggercache.spi.RegionSpec;
 import io.triggercache.spi.StoredValue;
@@ -14,8 +15,10 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.cache.Cache;
 import javax.cache.CacheException;
@@ -47,8 +50,12 @@ class PeerTrustTest {
     }
 
     private JCacheStore store(CacheManager view, Duration peerTimeout, Duration lease) {
+        return store(view, peerTimeout, lease, HEARTBEAT);
+    }
+
+    private JCacheStore store(CacheManager view, Duration peerTimeout, Duration lease, Duration heartbeat) {
         return JCacheStore.builder(view).codec(EhcacheCodecStoreTest.CODEC).near(NearMode.STRICT)
-                .heartbeat(HEARTBEAT).peerTimeout(peerTimeout).leasePeriod(lease).build();
+                .heartbeat(heartbeat).peerTimeout(peerTimeout).leasePeriod(lease).build();
     }
 
     private static Region posts(JCacheStore store) {
@@ -113,20 +120,21 @@ class PeerTrustTest {
 
     @Test
     void nodeThatCloses_isForgottenAtOnce_andTheOthersKeepServing() {
-        JCacheStore b = store(manager, Duration.ofSeconds(30));      // B first: it creates the caches,
+        Cut watchB = new Cut(manager);                                   // never cut: counts B's polls
+        JCacheStore b = store(watchB.view(), Duration.ofSeconds(60));    // B first: it creates the caches,
         Region onB = posts(b);                                           // so closing A leaves them open
-        JCacheStore a = store(manager, Duration.ofSeconds(30));
+        JCacheStore a = store(manager, Duration.ofSeconds(60));
         posts(a);
         load(onB, "v1");
 
         a.close();
 
-        // well past the trust window (six heartbeats) but far from the peer timeout: B never waits for A
-        long until = System.nanoTime() + 10 * HEARTBEAT.toNanos();
-        while (System.nanoTime() < until) {
-            assertThat(onB.available()).isTrue();
-            assertThat(onB.get(KEY).value()).isEqualTo("v1");
-        }
+        // B has polled its peers more times than its trust window lasts (six heartbeats): had it kept waiting
+        // for A's heartbeat, it would now distrust the store until its peer timeout (60 s). It serves instead.
+        int pollsAtClose = watchB.rosterReads.get();
+        await().atMost(Duration.ofSeconds(20)).until(() -> watchB.rosterReads.get() > pollsAtClose + 8);
+        await().atMost(Duration.ofSeconds(10)).until(onB::available);
+        assertThat(onB.get(KEY).value()).isEqualTo("v1");
         b.close();
     }
 
@@ -153,19 +161,28 @@ class PeerTrustTest {
 
     @Test
     void nodeThatStarts_doesNotInterruptTheOthers_andServesAtOnce() {
-        JCacheStore a = store(manager, Duration.ofSeconds(30));
+        // a slower heartbeat than the other tests': "at once" and "never interrupted" are checked at instants,
+        // and a trust window of 1.2 s leaves room for a loaded machine's scheduling
+        Duration heartbeat = Duration.ofMillis(200);
+        Cut watchA = new Cut(manager);                                   // never cut: watches A's polls
+        JCacheStore a = store(watchA.view(), Duration.ofSeconds(60), Duration.ZERO, heartbeat);
         Region onA = posts(a);
         load(onA, "v1");
+        // a newcomer is trusted at once: as each of A's polls begins, the previous one (which may be the
+        // first to see B) left A trusting the store
+        ConcurrentLinkedQueue<Boolean> availableAtPolls = new ConcurrentLinkedQueue<>();
+        watchA.onRosterRead = () -> availableAtPolls.add(onA.available());
 
-        JCacheStore b = store(manager, Duration.ofSeconds(30));
+        JCacheStore b = store(manager, Duration.ofSeconds(60), Duration.ZERO, heartbeat);
         Region onB = posts(b);
 
         assertThat(onB.available()).isTrue();                          // it saw A alive before it opened
         assertThat(onB.get(KEY).value()).isEqualTo("v1");
-        long until = System.nanoTime() + 10 * HEARTBEAT.toNanos();
-        while (System.nanoTime() < until) {
-            assertThat(onA.get(KEY).value()).isEqualTo("v1");          // a newcomer is trusted at once
-        }
+        int pollsAtOpen = availableAtPolls.size();
+        await().atMost(Duration.ofSeconds(30)).until(() -> availableAtPolls.size() >= pollsAtOpen + 8);
+        watchA.onRosterRead = () -> { };
+        assertThat(availableAtPolls).as("A's trust as each of its polls began").doesNotContain(false);
+        assertThat(onA.get(KEY).value()).isEqualTo("v1");
         a.close();
         b.close();
     }
@@ -199,6 +216,10 @@ class PeerTrustTest {
 
         private final CacheManager manager;
         private final AtomicBoolean cut = new AtomicBoolean();
+        /** Reads of the roster through this view: one per poll of the store's peers. */
+        final AtomicInteger rosterReads = new AtomicInteger();
+        /** Runs on each roster read, before it (on the reading thread: the store's heartbeat thread). */
+        volatile Runnable onRosterRead = () -> { };
 
         Cut(CacheManager manager) {
             this.manager = manager;
@@ -220,6 +241,10 @@ class PeerTrustTest {
         }
 
         private Object cacheCall(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+            if (method.getName().equals("get") && args != null && KeyEncoder.roster().equals(args[0])) {
+                onRosterRead.run();
+                rosterReads.incrementAndGet();
+            }
             if (cut.get() && !method.getName().equals("getName") && !method.getName().equals("isClosed")
                     && !method.getName().equals("getCacheManager") && !method.getName().equals("unwrap")
                     && !method.getName().equals("close")) {

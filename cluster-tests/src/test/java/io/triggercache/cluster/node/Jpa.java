@@ -27,6 +27,9 @@ public class Jpa {
         properties.put("jakarta.persistence.jdbc.user", NodeMain.settings.jdbcUser());
         properties.put("jakarta.persistence.jdbc.password", "");
         properties.put("jakarta.persistence.bean.manager", beans);
+        // the "burst" command runs 32 callers at once, each in its own transaction: Hibernate's built-in pool (20 by
+        // default) ran out on a loaded machine ("reached its maximum size"), so hold enough for every caller
+        properties.put("hibernate.connection.pool_size", "48");
         emf = Persistence.createEntityManagerFactory("cluster", properties);
     }
 

@@ -16,11 +16,18 @@ class GettingStartedTest {
     @Test
     void theThirtySecondExample_runsAsTheReadmeSays() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
         MethodStatistics s;
+        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
         try (WeldContainer container = new Weld().initialize();
              PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
             s = container.select(Main.class).get().run(out);
+        } finally {
+            System.setErr(stderr);
         }
+        // a new application that chose no SLF4J provider is not told about Ehcache's logging dependency
+        assertThat(errors.toString(StandardCharsets.UTF_8)).doesNotContain("SLF4J");
 
         assertThat(printed.toString(StandardCharsets.UTF_8).lines()).containsExactly(
                 "commentCount(42) = 0   db hit: runs the query, stores the result in group 42",

@@ -25,6 +25,7 @@ public final class EhcacheSupport {
      */
     public static CacheManager newEmbeddedManager() {
         ClassLoader loader = EhcacheSupport.class.getClassLoader();
+        QuietSlf4j.beforeEhcache(loader);
         EhcacheCachingProvider provider = (EhcacheCachingProvider) Caching.getCachingProvider(Providers.EHCACHE, loader);
         URI uri = URI.create("urn:triggercache:embedded:" + UUID.randomUUID());
         return provider.getCacheManager(uri, ConfigurationBuilder.newConfigurationBuilder().withClassLoader(loader).build());

@@ -82,10 +82,23 @@ public final class EncodedRegion implements StoreRegion {
     // leases this node took and has not released (put and abandon release them); entries also leave after the
     // lease period, when the lease is void anyway
     private final ConcurrentMap<String, String> heldLeases;
+    private final java.util.function.LongSupplier leaseClock;
     private final ConcurrentMap<String, CompletableFuture<StoredValue>> waits = new ConcurrentHashMap<>();
 
     public EncodedRegion(String name, String cacheName, Cache<Object, Object> entries, SharedTokens shared,
                          StoreCodec codec, NearMode mode, long maxEntries, long leaseMillis, long clockMarginMillis) {
+        this(name, cacheName, entries, shared, codec, mode, maxEntries, leaseMillis, clockMarginMillis,
+                System::currentTimeMillis);
+    }
+
+    /**
+     * @param leaseClock epoch milliseconds for lease deadlines (compared across nodes, so the wall clock);
+     *                   {@code System::currentTimeMillis} but in tests that move it by hand
+     */
+    public EncodedRegion(String name, String cacheName, Cache<Object, Object> entries, SharedTokens shared,
+                         StoreCodec codec, NearMode mode, long maxEntries, long leaseMillis, long clockMarginMillis,
+                         java.util.function.LongSupplier leaseClock) {
+        this.leaseClock = Objects.requireNonNull(leaseClock, "leaseClock");
         this.name = Objects.requireNonNull(name, "name");
         this.cacheName = Objects.requireNonNull(cacheName, "cacheName");
         this.entries = entries;
@@ -377,10 +390,10 @@ public final class EncodedRegion implements StoreRegion {
      */
     private StoredValue leaseOrWait(Object key, String entryKey, String id) {
         String leaseKey = KeyEncoder.lease(entryKey);
-        long giveUpAt = System.currentTimeMillis() + 2 * leaseMillis;
+        long giveUpAt = leaseClock.getAsLong() + 2 * leaseMillis;
         long pauseNanos = TimeUnit.MILLISECONDS.toNanos(1);
         for (;;) {
-            long now = System.currentTimeMillis();
+            long now = leaseClock.getAsLong();
             String lease = leaseValue(now + leaseMillis);
             if (shared.cache.putIfAbsent(leaseKey, lease)) {
                 return leased(key, entryKey, id, leaseKey, lease);

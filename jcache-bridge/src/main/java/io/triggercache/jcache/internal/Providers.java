@@ -1,5 +1,6 @@
 package io.triggercache.jcache.internal;
 
+import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.configuration.Configuration;
 import javax.cache.configuration.MutableConfiguration;
@@ -25,6 +26,9 @@ public final class Providers {
     /** The class name of Redisson's JSR-107 provider. */
     public static final String REDISSON = "org.redisson.jcache.JCachingProvider";
 
+    /** The class name of Infinispan's embedded JSR-107 provider. */
+    public static final String INFINISPAN = "org.infinispan.jcache.embedded.JCachingProvider";
+
     private Providers() {
     }
 
@@ -36,16 +40,42 @@ public final class Providers {
 
     /**
      * A configuration for a cache of at most {@code maxEntries} entries held by reference: Ehcache's own
-     * configuration with a heap bound, Caffeine's with a maximum size; for any other provider a plain
-     * {@link MutableConfiguration}, by reference when the provider supports it and unbounded (such
-     * caches should be configured in the provider, ahead of time).
+     * configuration with a heap bound, Caffeine's with a maximum size; on Hazelcast its {@code CacheConfig} with
+     * an {@code ENTRY_COUNT} eviction of {@code maxEntries} per member (Hazelcast holds values by value); for any
+     * other provider a plain {@link MutableConfiguration}, by reference when the provider supports it, and
+     * bounded only by what the provider applies to it (Infinispan: the configuration template matching the
+     * cache's name; Redisson: nothing). See {@link #isBounded}.
      */
     public static Configuration<Object, Object> byReference(CacheManager manager, long maxEntries) {
         return switch (providerClass(manager)) {
             case EHCACHE -> EhcacheSupport.byReference(maxEntries);
             case CAFFEINE -> CaffeineSupport.byReference(maxEntries);
-            default -> plain(manager.getCachingProvider());
+            default -> HazelcastBounds.isHazelcast(manager) ? HazelcastBounds.bounded(maxEntries)
+                    : plain(manager.getCachingProvider());
         };
+    }
+
+    /**
+     * Whether a cache that {@link #byReference} configured is bounded in size: true on Ehcache, Caffeine and
+     * Hazelcast (also where Hazelcast's classes are not visible, as on Payara: Hazelcast's default eviction,
+     * 10,000 entries per member, applies to a plain configuration); on Infinispan, whether its configuration (from the template matching its name) has a
+     * {@code memory max-count} or {@code max-size}; false on Redisson, whose JCache caches have no size bound;
+     * false for any other provider, where a plain JCache configuration carries none.
+     */
+    public static boolean isBounded(CacheManager manager, Cache<Object, Object> created) {
+        String provider = providerClass(manager);
+        if (EHCACHE.equals(provider) || CAFFEINE.equals(provider) || HazelcastBounds.isHazelcast(manager)) {
+            return true;
+        }
+        if (provider.startsWith("com.hazelcast.") || provider.startsWith("fish.payara.")) {
+            // Hazelcast whose classes this class cannot see (Payara's): byReference gave a plain configuration,
+            // to which Hazelcast applies its default eviction (ENTRY_COUNT 10,000 per member, LRU)
+            return true;
+        }
+        if (INFINISPAN.equals(provider)) {
+            return Boolean.TRUE.equals(InfinispanBounds.isBounded(created));
+        }
+        return false;
     }
 
     private static Configuration<Object, Object> plain(CachingProvider provider) {

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -76,5 +78,43 @@ class GroupKeyTest {
 
         assertThat(equal).isEqualTo(calls);
         assertThat(allocated).as("bytes allocated by %d equals calls", calls).isLessThan(10_000);
+    }
+
+    @Test
+    void hashCode_ofRegionsWhoseNameHashesDifferByOne_doesNotCollideForIdsThirtyOneApart() {
+        // 31 * name.hashCode() + partsHash collides on (m0, id + 31) and (m1, id) for every id: BENCHMARKS.md finding 5
+        assertThat("m1".hashCode() - "m0".hashCode()).isEqualTo(1);
+        Set<Integer> hashes = new HashSet<>();
+        int keys = 0;
+        for (int region = 0; region < 10; region++) {
+            for (long id = 0; id < 1_000; id++) {
+                hashes.add(new GroupKey("m" + region, List.of(id)).hashCode());
+                keys++;
+            }
+        }
+
+        assertThat(hashes).as("distinct hash codes of %d group keys", keys).hasSizeGreaterThan(keys * 999 / 1000);
+    }
+
+    @Test
+    void hashCode_ofTwoPartGroupsShiftedByThirtyOne_doesNotCollide() {
+        // Arrays.hashCode of (a, b) equals that of (a + 1, b - 31): dense two-part groups share few hash codes
+        Set<Integer> hashes = new HashSet<>();
+        int keys = 0;
+        for (int a = 0; a < 100; a++) {
+            for (int b = 0; b < 100; b++) {
+                hashes.add(new GroupKey("feed", List.of(a, b)).hashCode());
+                keys++;
+            }
+        }
+
+        assertThat(new GroupKey("feed", List.of(1, 40)).hashCode()).isNotEqualTo(new GroupKey("feed", List.of(2, 9)).hashCode());
+        assertThat(hashes).as("distinct hash codes of %d group keys", keys).hasSizeGreaterThan(keys * 999 / 1000);
+    }
+
+    @Test
+    void hashCode_ofGroupsDifferingOnlyInLength_differs() {
+        assertThat(new GroupKey("feed", List.of()).hashCode()).isNotEqualTo(new GroupKey("feed", Arrays.asList((Object) null)).hashCode());
+        assertThat(new GroupKey("feed", List.of(0)).hashCode()).isNotEqualTo(new GroupKey("feed", List.of(0, 0)).hashCode());
     }
 }
