@@ -35,6 +35,7 @@ case "$mode" in
     dispatch=(-p methods=10 -p matching=all)
     workload=(0.2 0.5 95/5)   # B4 seconds of warm-up and of measurement per cell, mixes
     near_engines=hazelcast    # B7 on one engine only (each contender starts its own two-node cluster)
+    near=(-p deps=4)          # B7's dependency benchmark at one size (one more cluster start)
     ;;
   quick)
     jmh=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
@@ -45,6 +46,7 @@ case "$mode" in
     dispatch=()
     workload=(2 4 99/1,95/5,80/20)
     hit=()
+    near=()
     write=(20 200 5)
     ;;
   full)
@@ -56,6 +58,7 @@ case "$mode" in
     dispatch=()
     workload=(5 15 99/1,95/5,80/20)
     hit=()
+    near=()
     write=(60 300 10)
     ;;
   *)
@@ -108,12 +111,13 @@ jmh_run() {
 }
 
 for t in "${threads[@]}"; do
-  jmh_run "b1-hit-t$t" 'HitBenchmark' -t "$t" "${hit[@]}"
+  # "b1." so that B7's NearHitBenchmark does not match too (TRIGGERCACHE_BENCH_FILTER=b1 selects B1 alone)
+  jmh_run "b1-hit-t$t" 'b1.HitBenchmark' -t "$t" "${hit[@]}"
 done
 jmh_run b2-key 'KeyBenchmark'
 jmh_run b6-growth 'GrowthBenchmark' "${growth[@]}"
 jmh_run b6-dispatch 'DispatchBenchmark' "${dispatch[@]}"
-jvm_extra="$hazelcast_jvm" jmh_run b7-near-hit 'NearHitBenchmark' -p engine="$near_engines"
+jvm_extra="$hazelcast_jvm" jmh_run b7-near-hit 'NearHitBenchmark' -p engine="$near_engines" "${near[@]}"
 
 if selected Stampede; then
   echo "== b3-stampede ($(( $(date +%s) - start )) s)"

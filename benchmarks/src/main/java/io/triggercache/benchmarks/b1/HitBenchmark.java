@@ -1,5 +1,8 @@
 package io.triggercache.benchmarks.b1;
 
+import io.triggercache.Invalidator;
+import io.triggercache.benchmarks.support.DependencyService;
+import io.triggercache.benchmarks.support.DependentService;
 import io.triggercache.benchmarks.support.Engines;
 import io.triggercache.benchmarks.support.Item;
 import io.triggercache.benchmarks.support.Provider;
@@ -36,6 +39,9 @@ import org.openjdk.jmh.annotations.TearDown;
  *       variant builds its key object per call, as hand-written caching code must).</li>
  *   <li>{@code springCacheable*}, {@code jsr107CacheResult*}: Spring's {@code @Cacheable} and its JSR-107
  *       {@code @CacheResult} support over {@code JCacheCacheManager} wrapping a manager of the same provider.</li>
+ *   <li>{@code triggercacheDeps}: a hit of an entry whose load read {@code deps} other cached values
+ *       ({@link DependentService#outer}, each dependency a group of its own), so that the hit also checks those
+ *       groups' tokens (I9); {@code deps = 0} is the same method with none, the base of the ratios.</li>
  *   <li>{@code concurrentHashMapGet}, {@code uncachedCallThroughProxy}, {@code noopInterceptorThroughProxy}: the
  *       floor of a lookup, a plain method of the same bean through the same kind of client proxy, and a method
  *       behind an interceptor that only proceeds (the container's share of any interceptor-based cache).</li>
@@ -87,6 +93,31 @@ public class HitBenchmark {
             }
             app.requireHits(HitService.ONE);
             app.requireHits(HitService.THREE);
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            app.close();
+        }
+    }
+
+    /** triggercache in Weld SE over the chosen provider, an outer entry with {@code deps} dependencies. */
+    @State(Scope.Benchmark)
+    public static class Deps {
+        @Param({"0", "1", "4", "16"})
+        public int deps;
+
+        WeldApp app;
+        DependentService service;
+        long k;
+
+        @Setup(Level.Trial)
+        public void start(Choice choice) {
+            Provider p = Provider.of(choice.provider);
+            app = WeldApp.start(p.newManager("b1-deps"), DependencyService.class, DependentService.class);
+            service = app.bean(DependentService.class);
+            k = deps;
+            DependentService.warm(service, app.bean(DependencyService.class), app.bean(Invalidator.class), app::statistics, k);
         }
 
         @TearDown(Level.Trial)
@@ -220,6 +251,11 @@ public class HitBenchmark {
     @Benchmark
     public Object triggercacheThree(Ours ours, Call c) {
         return ours.service.three(c.id, c.lang, c.page);
+    }
+
+    @Benchmark
+    public Object triggercacheDeps(Deps d) {
+        return d.service.outer(d.k);
     }
 
     @Benchmark

@@ -4,6 +4,7 @@ import io.triggercache.benchmarks.model.Author;
 import io.triggercache.benchmarks.model.Comment;
 import io.triggercache.benchmarks.model.Post;
 import java.util.List;
+import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
@@ -12,7 +13,9 @@ import org.hibernate.query.SelectionQuery;
 /**
  * The blog's data access, the same for every strategy of B4: three reads (a post's comments, a post, the
  * ten latest posts) and three writes (update a comment, add a comment, update a post), each in a session of
- * its own. With {@code queryCache} the two queries are marked cacheable (the Hibernate query cache anchor).
+ * its own, except that a read on a thread inside a {@linkplain #beginRequest request transaction} runs in that
+ * transaction's session, as a JTA application's transaction-scoped persistence context would. With
+ * {@code queryCache} the two queries are marked cacheable (the Hibernate query cache anchor).
  * Thread-safe once {@linkplain #bind bound}.
  */
 public final class BlogRepository {
@@ -21,6 +24,10 @@ public final class BlogRepository {
 
     private final boolean queryCache;
     private volatile SessionFactory sessions;
+    /** The session of the calling thread's request transaction, if one is open. */
+    private final ThreadLocal<Session> request = new ThreadLocal<>();
+    /** The reads this repository ran on each thread (so a caller can tell whether its read reached here). */
+    private static final ThreadLocal<long[]> READS = ThreadLocal.withInitial(() -> new long[1]);
 
     public BlogRepository(boolean queryCache) {
         this.queryCache = queryCache;
@@ -35,32 +42,77 @@ public final class BlogRepository {
         return sessions;
     }
 
-    public List<CommentView> comments(long postId) {
+    /**
+     * Opens a session on this thread, begins its transaction and loads post {@code postId} in it (a request
+     * that found its entity first): the reads that follow on this thread, until {@link #endRequest}, run in
+     * this session, and so read through the snapshot it took, as reads in a JTA transaction that began before
+     * them do.
+     */
+    public void beginRequest(long postId) {
+        Session s = sessions.openSession();
+        try {
+            s.beginTransaction();
+            s.find(Post.class, postId);
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        request.set(s);
+    }
+
+    /** Commits the request transaction {@link #beginRequest} began on this thread, and closes its session. */
+    public void endRequest() {
+        Session s = request.get();
+        request.remove();
+        try {
+            s.getTransaction().commit();
+        } finally {
+            s.close();
+        }
+    }
+
+    /** The reads this repository ran on the calling thread so far. */
+    public static long readsOnThisThread() {
+        return READS.get()[0];
+    }
+
+    private <T> T read(Function<Session, T> work) {
+        READS.get()[0]++;
+        Session current = request.get();
+        if (current != null) {
+            return work.apply(current);
+        }
         try (Session s = sessions.openSession()) {
+            return work.apply(s);
+        }
+    }
+
+    public List<CommentView> comments(long postId) {
+        return read(s -> {
             SelectionQuery<Comment> q = s.createSelectionQuery("select c from Comment c where c.post.id = :post order by c.id", Comment.class)
                     .setParameter("post", postId);
             if (queryCache) {
                 q.setCacheable(true);
             }
             return q.getResultList().stream().map(c -> new CommentView(c.getId(), c.getText(), c.getVersion())).toList();
-        }
+        });
     }
 
     public PostView post(long postId) {
-        try (Session s = sessions.openSession()) {
+        return read(s -> {
             Post p = s.find(Post.class, postId);
             return new PostView(p.getId(), p.getTitle(), p.getVersion());
-        }
+        });
     }
 
     public List<PostView> latest() {
-        try (Session s = sessions.openSession()) {
+        return read(s -> {
             SelectionQuery<Post> q = s.createSelectionQuery("select p from Post p order by p.id desc", Post.class).setMaxResults(LATEST);
             if (queryCache) {
                 q.setCacheable(true);
             }
             return q.getResultList().stream().map(p -> new PostView(p.getId(), p.getTitle(), p.getVersion())).toList();
-        }
+        });
     }
 
     public void updateComment(long commentId, long seq) {

@@ -30,6 +30,19 @@ import java.util.concurrent.atomic.LongAdder;
  * prepares, writes included); the read hit ratio (reads that sent no SQL on their thread); and <b>stale
  * reads</b>: reads that returned a version older than one committed before they started.
  *
+ * <p>triggercache runs twice more per mix ({@link Reads}): with every read inside a transaction of its own that
+ * began before it (as in a JTA application: the transaction's session first loads the post, then the cached
+ * read runs in that session, so a writer committing in between makes the read go through an older snapshot),
+ * and the same with the engine's {@code snapshot} protection switched off ({@code triggercache.unsafe.disable}),
+ * to show that the stale-read count sees what that protection prevents. For a read inside a transaction, a hit
+ * is a read that neither sent SQL nor reached the repository (the persistence context may answer a find
+ * without SQL), and a stale read is one older than a commit that completed before its transaction began. These
+ * two cells make exactly as many requests per thread as the outside-transaction triggercache cell of the same
+ * mix made (same seeds, so the same sequence of reads and writes on each thread), warm-up included, and warm up
+ * outside transactions: all three start from the same cache, and their hit ratios compare like with like
+ * although a read in a transaction of its own is several times slower (its transaction's first statement goes
+ * to the database).
+ *
  * <p>{@code Workload [warm-up s] [measured s] [mixes, e.g. 95/5,80/20] [output file]}; databases from
  * {@link Database#configured()}; the system property {@code triggercache.benchmarks.strategies} (kind names,
  * comma-separated) runs only some strategies, for profiling one of them.
@@ -40,6 +53,36 @@ public final class Workload {
     static final int COMMENTS_PER_POST = 5;
     static final int THREADS = 4;
     static final double ZIPF_S = 1.0;
+
+    /** Where the reads run: outside any transaction, or each in a transaction that began before it. */
+    enum Reads {
+        OUTSIDE(""),
+        IN_TRANSACTION(", reads in transactions"),
+        IN_TRANSACTION_UNSAFE(", reads in transactions, snapshot protection off");
+
+        final String label;
+
+        Reads(String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * How long a phase runs: {@code seconds}, or, when {@code requestsPerThread} is positive, until each thread
+     * made that many requests (with at most {@code seconds} as a cap).
+     */
+    record Budget(double seconds, long requestsPerThread) {
+    }
+
+    /** What one cell measured in its warm-up and in its measured phase. */
+    record Cell(Outcome warmup, Outcome measured) {
+    }
+
+    /** The cap on a phase bounded by requests, as a multiple of the configured time of that phase. */
+    static final double REQUEST_BOUND_CAP = 10;
+
+    /** The system property the engine reads its test-only switches from (see the engine's {@code Unsafe}). */
+    static final String UNSAFE = "triggercache.unsafe.disable";
 
     /** A read/write mix. */
     record Mix(String label, double writes) {
@@ -145,20 +188,52 @@ public final class Workload {
                     .append("|---|---|---|---|---|---|\n");
             Map<Strategy.Kind, Outcome> at95 = new EnumMap<>(Strategy.Kind.class);
             List<String> staleGoal = new ArrayList<>();
+            List<String> transactionGoal = new ArrayList<>();
             for (Mix mix : mixes) {
+                Cell outside = null;
                 for (Strategy.Kind kind : strategies()) {
-                    Outcome o = cell(db, mix, kind, zipf, warmup, measured);
-                    md.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %.0f | %.1f%% | %d (%.2f) |%n", mix.label(), kind.label, o.perSecond(),
-                            o.sqlPer1000(), 100 * o.hitRatio(), o.stale(), o.reads() == 0 ? 0 : 1000.0 * o.stale() / o.reads()));
-                    if (mix.label().equals("95/5")) {
-                        at95.put(kind, o);
-                    }
-                    if (kind == Strategy.Kind.TRIGGERCACHE) {
-                        staleGoal.add(String.format(Locale.ROOT, "| %s | triggercache: zero stale reads at %s | %d | %s |", db.name().toLowerCase(Locale.ROOT),
-                                mix.label(), o.stale(), o.stale() == 0 ? "met" : "**missed**"));
+                    for (Reads reads : kind == Strategy.Kind.TRIGGERCACHE ? List.of(Reads.values()) : List.of(Reads.OUTSIDE)) {
+                        // the transaction variants make the same requests per thread as triggercache's outside-transaction
+                        // cell (same seeds: the same sequence of reads and writes), their warm-up outside transactions, so that
+                        // all three start from the same cache and the hit ratios compare like with like
+                        Cell c = reads == Reads.OUTSIDE
+                                ? cell(db, mix, kind, reads, zipf, new Budget(warmup, 0), new Budget(measured, 0))
+                                : cell(db, mix, kind, reads, zipf, new Budget(REQUEST_BOUND_CAP * warmup, outside.warmup().requests() / THREADS),
+                                        new Budget(REQUEST_BOUND_CAP * measured, outside.measured().requests() / THREADS));
+                        Outcome o = c.measured();
+                        String capped = reads != Reads.OUTSIDE && o.requests() < outside.measured().requests() / THREADS * THREADS
+                                ? String.format(Locale.ROOT, " (capped at %,d of %,d requests)", o.requests(), outside.measured().requests() / THREADS * THREADS)
+                                : "";
+                        md.append(String.format(Locale.ROOT, "| %s | %s%s%s | %,.0f | %.0f | %.1f%% | %d (%.2f) |%n", mix.label(), kind.label, reads.label, capped,
+                                o.perSecond(), o.sqlPer1000(), 100 * o.hitRatio(), o.stale(), o.reads() == 0 ? 0 : 1000.0 * o.stale() / o.reads()));
+                        String where = db.name().toLowerCase(Locale.ROOT) + ", " + mix.label();
+                        if (reads == Reads.OUTSIDE && mix.label().equals("95/5")) {
+                            at95.put(kind, o);
+                        }
+                        if (kind != Strategy.Kind.TRIGGERCACHE) {
+                            continue;
+                        }
+                        switch (reads) {
+                            case OUTSIDE -> {
+                                outside = c;
+                                staleGoal.add(String.format(Locale.ROOT, "| %s | triggercache: zero stale reads at %s | %d | %s |",
+                                        db.name().toLowerCase(Locale.ROOT), mix.label(), o.stale(), o.stale() == 0 ? "met" : "**missed**"));
+                            }
+                            case IN_TRANSACTION -> {
+                                double gap = 100 * (outside.measured().hitRatio() - o.hitRatio());
+                                transactionGoal.add(String.format(Locale.ROOT, "| %s | triggercache, reads in transactions: hit ratio within 2 points"
+                                        + " of reads outside | %.1f points %s | %s |", where, Math.abs(gap), gap < 0 ? "above" : "below",
+                                        gap <= 2 ? "met" : "**missed**"));
+                                transactionGoal.add(String.format(Locale.ROOT, "| %s | triggercache, reads in transactions: zero stale reads | %d | %s |",
+                                        where, o.stale(), o.stale() == 0 ? "met" : "**missed**"));
+                            }
+                            case IN_TRANSACTION_UNSAFE -> transactionGoal.add(String.format(Locale.ROOT, "| %s | (control) snapshot protection off:"
+                                    + " the counter sees stale reads | %d | %s |", where, o.stale(), o.stale() > 0 ? "seen" : "none seen"));
+                        }
                     }
                 }
             }
+            staleGoal.addAll(transactionGoal);
             md.append("\n| where | goal | measured | |\n|---|---|---|---|\n");
             if (!at95.containsKey(Strategy.Kind.TRIGGERCACHE) || !at95.containsKey(Strategy.Kind.HIBERNATE_L2)
                     || !at95.containsKey(Strategy.Kind.ORACLE)) {
@@ -193,42 +268,58 @@ public final class Workload {
         return java.util.Arrays.stream(only.split(",")).map(k -> Strategy.Kind.valueOf(k.trim())).toList();
     }
 
-    private static Outcome cell(Database db, Mix mix, Strategy.Kind kind, Zipf zipf, double warmup, double measured) throws Exception {
+    private static Cell cell(Database db, Mix mix, Strategy.Kind kind, Reads reads, Zipf zipf, Budget warmup, Budget measured) throws Exception {
         SqlCounter counter = new SqlCounter();
-        String dataName = "b4_" + kind.name() + "_" + mix.label().replace('/', '_');
-        try (Strategy s = Strategy.create(kind, db, dataName, counter, THREADS + 2, POSTS, COMMENTS_PER_POST)) {
+        String dataName = "b4_" + kind.name() + "_" + reads.ordinal() + "_" + mix.label().replace('/', '_');
+        Strategy created;
+        String unsafeBefore = System.getProperty(UNSAFE);
+        if (reads == Reads.IN_TRANSACTION_UNSAFE) {
+            System.setProperty(UNSAFE, "snapshot");     // read once, by the engine the strategy's container builds
+        }
+        try {
+            created = Strategy.create(kind, db, dataName, counter, THREADS + 2, POSTS, COMMENTS_PER_POST);
+        } finally {
+            if (unsafeBefore == null) {
+                System.clearProperty(UNSAFE);
+            } else {
+                System.setProperty(UNSAFE, unsafeBefore);
+            }
+        }
+        try (Strategy s = created) {
             Truth truth = new Truth();
-            phase(s, truth, zipf, mix, warmup, 1);
+            boolean inTransaction = reads != Reads.OUTSIDE;
+            Outcome w = phase(s, truth, zipf, mix, false, warmup, 1);
             long sqlBefore = counter.total();
-            Outcome o = phase(s, truth, zipf, mix, measured, 2);
-            return new Outcome(o.requests(), o.reads(), o.hits(), o.stale(), counter.total() - sqlBefore, o.seconds());
+            Outcome o = phase(s, truth, zipf, mix, inTransaction, measured, 2);
+            return new Cell(w, new Outcome(o.requests(), o.reads(), o.hits(), o.stale(), counter.total() - sqlBefore, o.seconds()));
         }
     }
 
-    private static Outcome phase(Strategy s, Truth truth, Zipf zipf, Mix mix, double seconds, int seed) throws Exception {
+    private static Outcome phase(Strategy s, Truth truth, Zipf zipf, Mix mix, boolean inTransaction, Budget budget, int seed) throws Exception {
         LongAdder requests = new LongAdder();
         LongAdder reads = new LongAdder();
         LongAdder hits = new LongAdder();
         LongAdder stale = new LongAdder();
         List<Throwable> failures = new ArrayList<>();
         long start = System.nanoTime();
-        long deadline = start + (long) (seconds * 1e9);
+        long deadline = start + (long) (budget.seconds() * 1e9);
+        long perThread = budget.requestsPerThread() > 0 ? budget.requestsPerThread() : Long.MAX_VALUE;
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             SplittableRandom random = new SplittableRandom(seed * 1000L + t);
             Thread thread = new Thread(() -> {
                 try {
-                    while (System.nanoTime() < deadline) {
+                    for (long n = 0; n < perThread && System.nanoTime() < deadline; n++) {
                         long post = zipf.next(random);
                         if (random.nextDouble() < mix.writes()) {
                             write(s, truth, post, random);
                         } else {
-                            long sql = SqlCounter.onThisThread();
-                            if (read(s, truth, post, random)) {
+                            int outcome = read(s, truth, post, random, inTransaction);
+                            reads.increment();
+                            if ((outcome & STALE) != 0) {
                                 stale.increment();
                             }
-                            reads.increment();
-                            if (SqlCounter.onThisThread() == sql) {
+                            if ((outcome & HIT) != 0) {
                                 hits.increment();
                             }
                         }
@@ -255,30 +346,58 @@ public final class Workload {
         return new Outcome(requests.sum(), reads.sum(), hits.sum(), stale.sum(), 0, took);
     }
 
-    /** One read; returns whether it was stale. */
-    private static boolean read(Strategy s, Truth truth, long post, SplittableRandom random) {
+    /** Bits of {@link #read}'s outcome. */
+    private static final int STALE = 1;
+    private static final int HIT = 2;
+
+    /**
+     * One read, outside any transaction or in one of its own that began before it; returns {@link #STALE} if it
+     * returned a version older than one committed before it (or its transaction) began, plus {@link #HIT} if it
+     * sent no SQL (and, in a transaction, did not reach the repository).
+     */
+    private static int read(Strategy s, Truth truth, long post, SplittableRandom random, boolean inTransaction) {
         double r = random.nextDouble();
-        if (r < 0.5) {
-            long required = truth.commentsVersion.get((int) post);
-            long newest = 0;
-            for (CommentView c : s.comments(post)) {
-                newest = Math.max(newest, c.version());
+        int kind = r < 0.5 ? 0 : r < 0.9 ? 1 : 2;
+        long required = 0;
+        long[] latest = null;
+        if (kind == 0) {
+            required = truth.commentsVersion.get((int) post);
+        } else if (kind == 1) {
+            required = truth.postVersion.get((int) post);
+        } else {
+            latest = new long[BlogRepository.LATEST];
+            for (int i = 0; i < latest.length; i++) {
+                latest[i] = truth.postVersion.get(POSTS - i);
             }
-            return newest < required;
         }
-        if (r < 0.9) {
-            long required = truth.postVersion.get((int) post);
-            return s.post(post).version() < required;
+        if (inTransaction) {
+            s.repository.beginRequest(post);
         }
-        long[] required = new long[BlogRepository.LATEST];
-        for (int i = 0; i < required.length; i++) {
-            required[i] = truth.postVersion.get(POSTS - i);
+        try {
+            long sql = SqlCounter.onThisThread();
+            long loads = BlogRepository.readsOnThisThread();
+            boolean stale;
+            if (kind == 0) {
+                long newest = 0;
+                for (CommentView c : s.comments(post)) {
+                    newest = Math.max(newest, c.version());
+                }
+                stale = newest < required;
+            } else if (kind == 1) {
+                stale = s.post(post).version() < required;
+            } else {
+                stale = false;
+                for (PostView p : s.latest()) {
+                    stale |= p.version() < latest[(int) (POSTS - p.id())];
+                }
+            }
+            boolean hit = SqlCounter.onThisThread() == sql && (!inTransaction || BlogRepository.readsOnThisThread() == loads);
+            return (stale ? STALE : 0) | (hit ? HIT : 0);
+        } finally {
+            if (inTransaction) {
+                s.repository.endRequest();
+            }
         }
-        boolean stale = false;
-        for (PostView p : s.latest()) {
-            stale |= p.version() < required[(int) (POSTS - p.id())];
-        }
-        return stale;
     }
 
     private static void write(Strategy s, Truth truth, long post, SplittableRandom random) {

@@ -1,7 +1,11 @@
 package io.triggercache.benchmarks.b7;
 
+import io.triggercache.Invalidator;
 import io.triggercache.MethodStatistics;
+import io.triggercache.benchmarks.support.DependencyService;
+import io.triggercache.benchmarks.support.DependentService;
 import io.triggercache.benchmarks.support.Engines;
+import io.triggercache.benchmarks.support.Item;
 import io.triggercache.benchmarks.support.ProvidedBean;
 import io.triggercache.benchmarks.support.Provider;
 import io.triggercache.benchmarks.support.WeldApp;
@@ -45,6 +49,12 @@ import org.openjdk.jmh.annotations.TearDown;
  *   <li>{@code sharedRawGet}: {@code Cache.get} on a cache the benchmark creates in node 0's manager (a plain
  *       JCache configuration, by reference where the provider supports it, as the store creates its caches),
  *       holding strings of the size of an encoded entry.</li>
+ *   <li>{@code sharedStrictDeps}: in mode {@code STRICT} (every hit reads the shared cache), a hit of an entry
+ *       whose load read {@code deps} other cached values ({@link DependentService#spread}, the {@value #KEYS} keys
+ *       in turn, each its own group, all depending on the same {@code deps} groups), so that the hit also
+ *       checks those groups' tokens in the shared cache; {@code deps = 0} is the same method with none, the base of
+ *       the ratios. The store reads an entry's own tokens and its dependencies' in one bulk read, so the ratio
+ *       shows whether the dependencies cost round trips or only bytes.</li>
  *   <li>{@code localEhcache}, {@code localEhcacheEngine}, {@code localEhcacheRawGet}: the same method in Weld
  *       SE over the library's embedded default store (Ehcache 3 on heap, tokens in the JVM), the same through
  *       the engine alone, and a raw Ehcache {@code get}.</li>
@@ -109,7 +119,8 @@ public class NearHitBenchmark {
         @Setup(Level.Trial)
         public void start(Choice choice) throws Exception {
             cluster = SharedCluster.start(choice.engine);
-            cluster.created(JCacheStore.TOKEN_CACHE, NearHitService.OFF, NearHitService.STRICT, NearHitService.NEAR, RAW_CACHE);
+            cluster.created(JCacheStore.TOKEN_CACHE, NearHitService.OFF, NearHitService.STRICT, NearHitService.NEAR, RAW_CACHE,
+                    DependentService.OUTER, DependentService.SPREAD, DependencyService.INNER);
             peer = Engines.over(sharedStore(cluster.manager(1)), true, MAX_ENTRIES, methods());
             for (Method m : methods()) {
                 for (int i = 0; i < KEYS; i++) {
@@ -161,6 +172,69 @@ public class NearHitBenchmark {
         public void stop() {
             quietly(() -> app.close());
             quietly(() -> store.close());
+        }
+    }
+
+    /**
+     * triggercache in Weld SE over a store on node 0 in mode {@code STRICT}, an outer entry with {@code deps}
+     * dependencies; node 1 runs an engine that loaded the same keys (so that the caches exist on both nodes).
+     */
+    @State(Scope.Benchmark)
+    public static class SharedDeps {
+        @Param({"0", "1", "4", "16"})
+        public int deps;
+
+        JCacheStore store;
+        TriggerCacheEngine peer;
+        WeldApp app;
+        DependentService service;
+        long k;
+
+        @Setup(Level.Trial)
+        public void start(Cluster cluster) throws Exception {
+            k = deps;
+            Method inner = Engines.method(DependencyService.class, "inner", long.class);
+            Method outer = Engines.method(DependentService.class, "outer", long.class);
+            Method spread = Engines.method(DependentService.class, "spread", long.class, long.class);
+            peer = Engines.over(depsStore(cluster.cluster.manager(1)), true, MAX_ENTRIES, List.of(inner, outer, spread));
+            for (long i = 0; i < k; i++) {
+                Object[] args = {i};
+                peer.call(inner, args, a -> new Item((Long) a[0], "inner"), args);
+            }
+            // another key of the outer method: node 0 must load k itself, to record its dependencies
+            Object[] other = {k + 1};
+            peer.call(inner, other, a -> new Item((Long) a[0], "inner"), other);
+            peer.call(outer, other, a -> new Item((Long) a[0], "peer"), other);
+            Object[] otherSpread = {k + 1, 0L};
+            peer.call(spread, otherSpread, a -> new Item((Long) a[0], "peer"), otherSpread);
+            store = depsStore(cluster.cluster.manager(0));
+            app = WeldApp.start(null, List.of(new ProvidedBean<>(CacheStore.class, store)), DependencyService.class, DependentService.class);
+            service = app.bean(DependentService.class);
+            DependentService.warm(service, app.bean(DependencyService.class), app.bean(Invalidator.class), app::statistics, k);
+            for (int round = 0; round < 3; round++) {
+                for (int j = 0; j < KEYS; j++) {
+                    service.spread(k, 40 + j);     // the keys Call reads
+                }
+            }
+            MethodStatistics s = app.statistics(DependentService.SPREAD);
+            if (s.loads() != KEYS || s.hits() != 2 * KEYS) {
+                throw new IllegalStateException(DependentService.SPREAD + " was not stored once per key: " + s);
+            }
+            if (store.nearMode(DependentService.SPREAD) != NearMode.STRICT) {
+                throw new IllegalStateException(DependentService.SPREAD + " is not in mode STRICT: " + store.nearMode(DependentService.SPREAD));
+            }
+        }
+
+        /** A store over a shared cache in mode {@code STRICT}, its codec allowing the value. */
+        private static JCacheStore depsStore(CacheManager manager) {
+            return JCacheStore.builder(manager).codec(SerializationCodec.builder().allow(Item.class).build()).near(NearMode.STRICT).build();
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            quietly(() -> app.close());
+            quietly(() -> store.close());
+            quietly(() -> peer.close());
         }
     }
 
@@ -319,6 +393,11 @@ public class NearHitBenchmark {
     @Benchmark
     public Object sharedNear(Shared s, Call c) {
         return s.service.near(c.ids[c.next()]);
+    }
+
+    @Benchmark
+    public Object sharedStrictDeps(SharedDeps d, Call c) {
+        return d.service.spread(d.k, c.ids[c.next()]);
     }
 
     @Benchmark

@@ -162,7 +162,8 @@ public final class SharedCluster implements AutoCloseable {
                             <transport cluster="%s" stack="loopback" node-name="node-%d"/>
                             <replicated-cache name="replicated" mode="SYNC"/>
                             <!-- caches created through JCache take the configuration whose name matches theirs -->
-                            <replicated-cache-configuration name="*" mode="SYNC"/>
+                            <!-- bounded, as the store requires of a token cache it creates (docs/store.md) -->
+                            <replicated-cache-configuration name="*" mode="SYNC"><memory max-count="100000" when-full="REMOVE"/></replicated-cache-configuration>
                           </cache-container>
                         </infinispan>
                         """.formatted(ports.get(i), hosts, name + "-" + i, name, i));
@@ -200,7 +201,16 @@ public final class SharedCluster implements AutoCloseable {
                         nettyThreads: 8
                         """.formatted(address, database));
                 // a provider per manager: its own Redisson client, as another application node has
-                managers.add(new org.redisson.jcache.JCachingProvider().getCacheManager(file.toUri(), SharedCluster.class.getClassLoader()));
+                CacheManager manager = new org.redisson.jcache.JCachingProvider().getCacheManager(file.toUri(), SharedCluster.class.getClassLoader());
+                // Redisson's caches have no size bound: the application creates the token cache itself (docs/store.md)
+                if (manager.getCache(io.triggercache.jcache.JCacheStore.TOKEN_CACHE) == null) {
+                    try {
+                        manager.createCache(io.triggercache.jcache.JCacheStore.TOKEN_CACHE, new javax.cache.configuration.MutableConfiguration<>());
+                    } catch (javax.cache.CacheException createdByTheOtherNode) {
+                        // the other manager created it first
+                    }
+                }
+                managers.add(manager);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

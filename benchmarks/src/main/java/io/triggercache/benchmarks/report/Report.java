@@ -154,9 +154,44 @@ public final class Report {
                 noop.flatMap(n -> rawOne.map(raw -> context(where, "(1-arg hit − no-op interceptor call) ÷ raw get",
                         ratio((one.get().typical() - n.typical()) / raw.typical()) + ", bytes above the no-op interceptor: "
                                 + bytes(one.get().bytesPerOp() - n.bytesPerOp())))).ifPresent(goals::add);
+                int t = threads;
+                dependencies(where, "hit of an outer entry (Weld proxy + interceptor)", results.of("HitBenchmark").stream()
+                        .filter(r -> r.method().equals("triggercacheDeps") && r.threads() == t && r.param("provider").equals(provider)).toList(),
+                        rawOne, "raw get", goals);
             }
         }
         goalTable(goals);
+    }
+
+    /**
+     * The table of an outer entry's hit cost by its number of dependencies ({@code deps} parameter), with the
+     * ratio to the same run's {@code deps = 0} and the cost each dependency adds, in units of {@code unit} (one
+     * read of the store): with one token read per dependency, locally, or one round trip in all, shared, this stays
+     * well under one unit per dependency.
+     */
+    private void dependencies(String where, String what, List<Result> rows, Optional<Result> unit, String unitName, List<String> goals) {
+        Optional<Result> none = rows.stream().filter(r -> r.param("deps").equals("0")).findFirst();
+        if (rows.isEmpty() || none.isEmpty()) {
+            return;
+        }
+        md.append("| dependencies | ").append(what).append(", ns/op: median (mean ± error) | bytes/op | ÷ 0 dependencies | added per dependency, ns | ÷ ")
+                .append(unitName).append(" |\n|---|---|---|---|---|---|\n");
+        TreeSet<Integer> ks = new TreeSet<>(rows.stream().map(r -> Integer.parseInt(r.param("deps"))).toList());
+        for (int k : ks) {
+            Result r = rows.stream().filter(x -> x.param("deps").equals(Integer.toString(k))).findFirst().orElseThrow();
+            double perDependency = k == 0 ? Double.NaN : (r.typical() - none.get().typical()) / k;
+            md.append("| ").append(k).append(" | ").append(ns(r)).append(" | ").append(bytes(r.bytesPerOp())).append(" | ")
+                    .append(ratio(r.typical() / none.get().typical())).append(" | ").append(num(perDependency)).append(" | ")
+                    .append(unit.map(u -> ratio(perDependency / u.typical())).orElse("-")).append(" |\n");
+        }
+        md.append('\n');
+        int most = ks.last();
+        if (most > 0) {
+            Result r = rows.stream().filter(x -> x.param("deps").equals(Integer.toString(most))).findFirst().orElseThrow();
+            unit.ifPresent(u -> goals.add(context(where, most + " dependencies: cost added per dependency ÷ " + unitName
+                    + " (one store read per dependency would be about 1x; " + most + " in one bulk read well under)",
+                    ratio((r.typical() - none.get().typical()) / most / u.typical()))));
+        }
     }
 
     private Optional<Result> b1(int threads, String provider, String method) {
@@ -335,6 +370,9 @@ public final class Report {
                     ratio(st.typical() / rg.typical())))).ifPresent(goals::add);
             b7(engine, "sharedOff").flatMap(o -> raw.map(rg -> context(engine, "`OFF` hit ÷ raw `get` (entry + two token reads + decoding)",
                     ratio(o.typical() / rg.typical())))).ifPresent(goals::add);
+            dependencies(engine, "`STRICT` hit of an outer entry (Weld proxy + interceptor)", results.of("NearHitBenchmark").stream()
+                    .filter(r -> r.method().equals("sharedStrictDeps") && r.threads() == 1 && r.param("engine").equals(engine)).toList(),
+                    raw, "raw `get` (one round trip)", goals);
         }
         goalTable(goals);
     }

@@ -1,6 +1,14 @@
 package io.triggercache.benchmarks.report;
 
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +20,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-/** The JMH results of one run, read from the JSON files JMH wrote ({@code -rf json}). */
+/** The JMH results of one run, read from the JSON files JMH wrote ({@code -rf json}) with JSON-P. */
 final class Results {
 
     private final List<Result> rows = new ArrayList<>();
@@ -26,41 +34,48 @@ final class Results {
         }
         for (Path f : files) {
             String text = Files.readString(f, StandardCharsets.UTF_8);
-            if (!text.isBlank()) {
-                for (Object o : (List<?>) Json.parse(text)) {
-                    r.rows.add(row((Map<?, ?>) o));
+            if (text.isBlank()) {
+                continue;
+            }
+            try (JsonReader json = Json.createReader(new StringReader(text))) {
+                for (JsonValue o : json.readArray()) {
+                    r.rows.add(row(o.asJsonObject()));
                 }
+            } catch (JsonParsingException | ClassCastException e) {
+                throw new IOException(f + " is not the JSON array of results JMH writes: " + e.getMessage(), e);
             }
         }
         return r;
     }
 
-    private static Result row(Map<?, ?> o) {
-        String name = (String) o.get("benchmark");
+    private static Result row(JsonObject o) {
+        String name = o.getString("benchmark");
         int dot = name.lastIndexOf('.');
         String method = name.substring(dot + 1);
         String cls = name.substring(name.lastIndexOf('.', dot - 1) + 1, dot);
         Map<String, String> params = new LinkedHashMap<>();
-        if (o.get("params") instanceof Map<?, ?> p) {
-            p.forEach((k, v) -> params.put((String) k, String.valueOf(v)));
+        if (o.get("params") instanceof JsonObject p) {
+            p.forEach((k, v) -> params.put(k, v instanceof JsonString s ? s.getString() : v.toString()));
         }
-        Map<?, ?> primary = (Map<?, ?>) o.get("primaryMetric");
-        Map<?, ?> percentiles = primary.get("scorePercentiles") instanceof Map<?, ?> m ? m : Map.of();
+        JsonObject primary = o.getJsonObject("primaryMetric");
+        JsonValue percentiles = primary.getOrDefault("scorePercentiles", JsonValue.EMPTY_JSON_OBJECT);
         double bytes = Double.NaN;
-        if (o.get("secondaryMetrics") instanceof Map<?, ?> secondary && secondary.get("gc.alloc.rate.norm") instanceof Map<?, ?> norm) {
+        if (o.get("secondaryMetrics") instanceof JsonObject secondary && secondary.get("gc.alloc.rate.norm") instanceof JsonObject norm) {
             bytes = number(norm.get("score"));
         }
+        Map<String, JsonValue> p = percentiles instanceof JsonObject m ? m : Map.of();
         return new Result(cls, method, params, (int) number(o.get("threads")), number(primary.get("score")), number(primary.get("scoreError")),
-                String.valueOf(primary.get("scoreUnit")), bytes, number(percentiles.get("50.0")), number(percentiles.get("99.0")));
+                primary.getString("scoreUnit", "null"), bytes, number(p.get("50.0")), number(p.get("99.0")));
     }
 
-    private static double number(Object v) {
-        if (v instanceof Double d) {
-            return d;
+    /** A JSON number as a double; JMH writes {@code "NaN"} (a string) where it has no figure. */
+    private static double number(JsonValue v) {
+        if (v instanceof JsonNumber n) {
+            return n.doubleValue();
         }
-        if (v instanceof String s) {
+        if (v instanceof JsonString s) {
             try {
-                return Double.parseDouble(s);
+                return Double.parseDouble(s.getString());
             } catch (NumberFormatException e) {
                 return Double.NaN;
             }
