@@ -266,8 +266,8 @@ public final class SharedTokens implements AutoCloseable {
     /**
      * The tokens stored under every key of {@code keys} (the tokens an entry with dependencies was stamped
      * with), 0 for a missing one, in one round trip where the provider allows it, as {@link #readTwo}: one
-     * {@code getAll} on Redisson, all {@code getAsync} sent before any is awaited on Hazelcast, one
-     * {@code get} after the other elsewhere.
+     * {@code getAll} on Redisson and on Infinispan (one command, each distinct key once), all {@code getAsync}
+     * sent before any is awaited on Hazelcast, one {@code get} after the other elsewhere.
      */
     void readAll(String[] keys, long[] into) {
         pairReader.readAll(keys, into);
@@ -291,6 +291,20 @@ public final class SharedTokens implements AutoCloseable {
         PairReader hazelcast = HazelcastSupport.pairReader(cache);
         if (hazelcast != null) {
             return hazelcast;
+        }
+        if (Providers.INFINISPAN.equals(Providers.providerClass(cache.getCacheManager()))) {
+            return new PairReader() {
+                @Override
+                public void read(String first, String second, long[] into) {
+                    into[0] = Bytes.token(cache.get(first));
+                    into[1] = Bytes.token(cache.get(second));
+                }
+
+                @Override
+                public void readAll(String[] keys, long[] into) {
+                    getAll(cache, keys, into);      // one command for all (and each distinct key once), not one per key
+                }
+            };
         }
         return new PairReader() {
             @Override
