@@ -44,7 +44,8 @@ public interface CacheInspector {
 
     /**
      * What a call with these arguments would meet now: its group, whether an entry is cached, when it was
-     * loaded, what dropped its group last, or why the call would bypass the cache. Reads the store once; never
+     * loaded (only where the store keeps that time, {@link io.triggercache.spi.StoredValue#storedAt()}; the built-in
+     * stores do not, to keep entries small), what dropped its group last, or why the call would bypass the cache. Reads the store once; never
      * loads, never changes an entry.
      *
      * @param name the method's name ({@link Cached#name()})
@@ -116,7 +117,7 @@ public interface CacheInspector {
      * @param method    the method
      * @param group     the call's group (empty when the method has no suffix)
      * @param cached    whether a current entry exists for the call's key
-     * @param loadedAt  when that entry was loaded, if cached and known
+     * @param loadedAt  when that entry was loaded, if cached and the store keeps the time (the built-in stores do not)
      * @param lastDrop  the last drop on this node of the call's group or of the whole method, if remembered
      * @param bypass    why the call would run without the cache, if it would
      */
