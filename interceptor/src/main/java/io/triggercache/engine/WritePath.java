@@ -106,10 +106,11 @@ final class WritePath {
 
     /** Records the groups {@code change} affects into {@code into}. */
     void match(Change change, PendingTransaction into) {
-        if (unsafe.afterCommit && into.key != null) {
+        if (unsafe.afterCommit && into.key != null) {    // the mutation: dropped at flush instead of after the commit
             PendingTransaction now = new PendingTransaction(this, null, null);
             match(change, now);
             now.completed(true);
+            return;
         }
         boolean applicationEvent = change.event() == null;
         for (Match mt : matches(change.type())) {
