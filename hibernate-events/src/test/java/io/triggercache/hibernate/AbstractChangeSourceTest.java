@@ -19,6 +19,7 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaDelete;
 import jakarta.persistence.criteria.Root;
 
+import io.triggercache.Change;
 import io.triggercache.hibernate.RecordingSink.Recorded;
 import io.triggercache.hibernate.RecordingSink.Tx;
 import io.triggercache.hibernate.entities.Animal;
@@ -990,6 +991,101 @@ abstract class AbstractChangeSourceTest {
                 .as("B's own old state, and the state it overwrote, whose group (post 2) must drop too")
                 .containsExactly(first.getId(), second.getId());
         assertThat(changes).extracting(c -> idOf(c.after.get("post"))).containsOnly(first.getId());
+    }
+
+    /**
+     * A bulk statement carries no entity states, so the state a stale writer overwrites after it is not known: the
+     * oracle's MariaDB run (a post made PUBLISHED by a bulk JPQL update, then a detached copy still DRAFT merged to
+     * ARCHIVED; PUBLISHED stayed cached). The writer's old state is then reported as unknown too.
+     */
+    @Test
+    void lostUpdate_afterABulkUpdateCommitted_alsoReportsAnUnknownOldState() {
+        Post first = persisted(new Post("first"));
+        Post second = persisted(new Post("second"));
+        Comment comment = persisted(new Comment("text", first));
+        EntityManager b = emf.createEntityManager();
+        try {
+            b.getTransaction().begin();
+            Comment stale = b.find(Comment.class, comment.getId());                  // B loads it: post 1
+
+            inTx(a -> a.createQuery("update Comment c set c.post = :p where c.id = :id")
+                    .setParameter("p", a.getReference(Post.class, second.getId())).setParameter("id", comment.getId())
+                    .executeUpdate());                                              // A moved it to post 2 in bulk
+            sink.clear();
+
+            stale.setText("edited by B");
+            b.getTransaction().commit();                                            // the full-row UPDATE writes post 1 back
+        } finally {
+            b.close();
+        }
+
+        assertThat(sink.onlyTransaction().changes).extracting(c -> postOrUnknown(c.before.get("post")))
+                .as("B's own old state, and an unknown one: the bulk wrote a state no event carried")
+                .containsExactly(first.getId(), Change.UNKNOWN);
+    }
+
+    /** The same, with B's flush forced between A's database commit and A's completion (see above). */
+    @Test
+    void lostUpdate_flushedWhileABulkUpdateCompletes_alsoReportsAnUnknownOldState() {
+        Post first = persisted(new Post("first"));
+        Post second = persisted(new Post("second"));
+        Comment comment = persisted(new Comment("text", first));
+        EntityManager b = emf.createEntityManager();
+        Object bKey = b.unwrap(org.hibernate.Session.class);
+        try {
+            b.getTransaction().begin();
+            Comment stale = b.find(Comment.class, comment.getId());                  // B loads it: post 1
+
+            EntityManager a = emf.createEntityManager();
+            try {
+                a.unwrap(org.hibernate.Session.class).addEventListeners(new org.hibernate.SessionEventListener() {
+                    @Override
+                    public void transactionCompletion(boolean successful) {
+                        stale.setText("edited by B");
+                        b.flush();                                                  // B writes post 1 back
+                    }
+                });
+                a.getTransaction().begin();
+                a.createQuery("update Comment c set c.post = :p where c.id = :id")
+                        .setParameter("p", a.getReference(Post.class, second.getId())).setParameter("id", comment.getId())
+                        .executeUpdate();
+                a.getTransaction().commit();
+            } finally {
+                a.close();
+            }
+            b.getTransaction().commit();
+        } finally {
+            b.close();
+        }
+
+        List<Recorded> changes = sink.transactions.stream().filter(tx -> tx.key == bKey).findFirst().orElseThrow().changes;
+        assertThat(changes).extracting(c -> postOrUnknown(c.before.get("post")))
+                .containsExactly(first.getId(), Change.UNKNOWN);
+    }
+
+    /** A bulk update committed before the writer's session read anything: its load saw it, nothing is unknown. */
+    @Test
+    void update_afterABulkUpdateItsSessionSaw_reportsOnlyItsOwnChange() {
+        Post first = persisted(new Post("first"));
+        Post second = persisted(new Post("second"));
+        Comment comment = persisted(new Comment("text", first));
+        inTx(a -> a.createQuery("update Comment c set c.post = :p where c.id = :id")
+                .setParameter("p", a.getReference(Post.class, second.getId())).setParameter("id", comment.getId())
+                .executeUpdate());
+        long committed = System.currentTimeMillis();
+        while (System.currentTimeMillis() <= committed) {
+            Thread.onSpinWait();                                                    // B's first read starts a later millisecond
+        }
+        sink.clear();
+
+        inTx(b -> b.find(Comment.class, comment.getId()).setText("edited after the bulk"));
+
+        assertThat(sink.onlyTransaction().changes).extracting(c -> postOrUnknown(c.before.get("post")))
+                .containsExactly(second.getId());
+    }
+
+    static Object postOrUnknown(Object post) {
+        return post == Change.UNKNOWN ? post : idOf(post);
     }
 
     @Test

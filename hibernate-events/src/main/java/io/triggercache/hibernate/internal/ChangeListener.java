@@ -150,10 +150,17 @@ final class ChangeListener implements PostInsertEventListener, PostUpdateEventLi
      * Without {@code @Version}, a write whose loaded state differs from the state last committed for the entity, or
      * from one another transaction wrote and has not completed yet (it loaded the entity before another transaction
      * committed a change to it) overwrites that change: each state it overwrote is reported as another old state of
-     * this write.
+     * this write. Whatever the versioning, a write that may overwrite a bulk write's result (see {@link BulkWrites})
+     * also reports an unknown old state.
      */
     private void lostUpdate(SharedSessionContractImplementor session, ChangeSink sink, EntityMetadata m, Object id,
             Object[] loaded, EntityEvent event, Change.State after) {
+        if (source.bulkMayBeOverwritten(session, m)) {
+            // a bulk write changed rows of this type while the session's view was open: the state overwritten is
+            // not known (see BulkWrites)
+            source.changed(session, sink, new EntityChange(m.type, event, id, PropertyState.unknown(m, id), after,
+                    m.allProperties), null);
+        }
         for (Object[] overwritten : source.overwritten(session, m, id, loaded)) {
             source.changed(session, sink, new EntityChange(m.type, event, id, new PropertyState(m, id, overwritten, null),
                     after, m.allProperties), null);

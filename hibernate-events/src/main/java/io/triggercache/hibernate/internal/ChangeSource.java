@@ -58,6 +58,8 @@ public final class ChangeSource {
     private final ConcurrentHashMap<String, CollectionMetadata> collections = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<SharedSessionContractImplementor, SessionTransaction> sessions = new ConcurrentHashMap<>();
     private volatile Map<String, Set<Class<?>>> typesByTable;
+    /** The bulk writes of each entity class written in bulk (see {@link BulkWrites}); empty until the first. */
+    private final ConcurrentHashMap<Class<?>, BulkWrites> bulkWrites = new ConcurrentHashMap<>();
 
     private ChangeSource(SessionFactoryImplementor factory) {
         this.factory = factory;
@@ -394,11 +396,86 @@ public final class ChangeSource {
             for (Class<?> type : types) {
                 tx.changes().addBulk(type);
             }
+            tx.bulkWritten(types);
         } else {
+            bulkCommitted(types);
             for (Class<?> type : types) {
                 sink.bulkChangedNow(type);
             }
         }
+    }
+
+    // ---- bulk writes under later entity writes (see BulkWrites) -----------------------------------------------
+
+    /** {@code writer}'s transaction wrote rows of {@code types} in bulk; it has not completed. */
+    void bulkWriting(Object writer, Set<Class<?>> types) {
+        long now = System.currentTimeMillis();
+        for (Class<?> type : types) {
+            bulkWrites.computeIfAbsent(type, t -> new BulkWrites()).writing(writer, now);
+        }
+    }
+
+    /** Rows of {@code types} were written in bulk and committed (no transaction, or one that may have auto-committed). */
+    void bulkCommitted(Set<Class<?>> types) {
+        long now = System.currentTimeMillis();
+        for (Class<?> type : types) {
+            bulkWrites.computeIfAbsent(type, t -> new BulkWrites()).committed(now);
+        }
+        forgetCommittedStates(types);
+    }
+
+    /**
+     * The states remembered as last committed for entities of {@code types} (see {@link RecentCommits}) may be older
+     * than what a bulk write committed: forgotten, the bulk write's time stands for them.
+     */
+    private void forgetCommittedStates(Set<Class<?>> types) {
+        for (EntityMetadata m : entities.values()) {
+            if (m.recent != null) {
+                for (Class<?> type : types) {
+                    if (type.isAssignableFrom(m.type)) {
+                        m.recent.forgetCommitted();
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code writer}'s transaction, which wrote rows of {@code types} in bulk, completed. */
+    void bulkCompleted(Object writer, Set<Class<?>> types, boolean committed) {
+        long now = System.currentTimeMillis(); // after the commit: a view started before now may predate it
+        for (Class<?> type : types) {
+            BulkWrites b = bulkWrites.get(type);
+            if (b != null) {
+                b.completed(writer, committed, now);
+            }
+        }
+        if (committed) {
+            forgetCommittedStates(types);
+        }
+    }
+
+    /**
+     * Whether a write of an entity of {@code m} by {@code session} (null for a Hibernate 6.6 StatelessSession event)
+     * may overwrite a state that another transaction's bulk write left and no event carried: a bulk write of its
+     * class or a superclass completed after the session's view started, or is in flight.
+     */
+    boolean bulkMayBeOverwritten(SharedSessionContractImplementor session, EntityMetadata m) {
+        if (bulkWrites.isEmpty()) {
+            return false;
+        }
+        SessionActivity activity = session == null ? currentActivity() : SessionActivity.of(session);
+        Object tx = existingTransaction(session);
+        // no view known: the session may hold anything it read earlier
+        long since = activity == null ? Long.MIN_VALUE : activity.since();
+        long now = System.currentTimeMillis();
+        for (Class<?> t = m.type; t != null && t != Object.class; t = t.getSuperclass()) {
+            BulkWrites b = bulkWrites.get(t);
+            if (b != null && b.mayOverwrite(tx, activity, since, now)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A bulk statement left pending by the inspector, claimed by the session that prepares it. */
@@ -416,6 +493,7 @@ public final class ChangeSource {
         for (Class<?> type : types) {
             activity.bulkChanged(s, type, inTransaction);
         }
+        activity.bulkWritten(this, types, inTransaction);
     }
 
     /** Whether the calling thread has a JTA transaction that is active (or marked for rollback). */
@@ -542,6 +620,7 @@ public final class ChangeSource {
     }
 
     private void bulkNow(Set<Class<?>> types) {
+        bulkCommitted(types);
         ChangeSink s = sink();
         if (s != null) {
             for (Class<?> type : types) {

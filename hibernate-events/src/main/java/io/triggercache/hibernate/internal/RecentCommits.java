@@ -57,6 +57,11 @@ final class RecentCommits {
         byId.put(id, new Committed(at, state));
     }
 
+    /** Forgets the committed states (a bulk write may have changed them; see {@link BulkWrites}), not those in flight. */
+    synchronized void forgetCommitted() {
+        byId.clear();
+    }
+
     /** {@code writer}'s transaction wrote {@code state} (a copy) of {@code id}; it has not completed yet. */
     synchronized void writing(Object writer, Object id, Object[] state) {
         inFlight.computeIfAbsent(id, k -> new ArrayList<>(2)).add(new Written(writer, state));

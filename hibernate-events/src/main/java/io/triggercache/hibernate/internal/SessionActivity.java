@@ -56,6 +56,9 @@ public final class SessionActivity implements SessionEventListener {
     private static final Class<?> MANAGER_IMPL = LISTENERS == null ? null : LISTENERS.type().parameterType(0);
 
     private transient TransactionChanges changes;
+    /** The source and entity classes of the bulk writes since the last completion (see {@link #bulkWritten}). */
+    private transient ChangeSource bulkSource;
+    private transient Set<Class<?>> bulkTypes;
 
     /**
      * Whether this session is known to have begun a resource-local transaction that has not completed: its JDBC
@@ -281,6 +284,22 @@ public final class SessionActivity implements SessionEventListener {
         changes(sink).addBulk(type);
     }
 
+    /**
+     * Rows of {@code types} were written in bulk through this listener's session (see {@link BulkWrites}): in flight
+     * until its transaction completes, and committed at once too when the session may be in none.
+     */
+    void bulkWritten(ChangeSource source, Set<Class<?>> types, boolean inTransaction) {
+        if (!inTransaction) {
+            source.bulkCommitted(types);
+        }
+        if (bulkSource == null) {
+            bulkSource = source;
+            bulkTypes = new java.util.LinkedHashSet<>();
+        }
+        bulkTypes.addAll(types);
+        source.bulkWriting(this, types);
+    }
+
     private TransactionChanges changes(ChangeSink sink) {
         TransactionChanges c = changes;
         if (c == null) {
@@ -322,6 +341,13 @@ public final class SessionActivity implements SessionEventListener {
         beganTransaction = false;
         TransactionChanges c = changes;
         changes = null;
+        ChangeSource bs = bulkSource;
+        if (bs != null) {
+            Set<Class<?>> types = bulkTypes;
+            bulkSource = null;
+            bulkTypes = null;
+            bs.bulkCompleted(this, types, committed);
+        }
         if (c != null) {
             c.completed(committed);
         }

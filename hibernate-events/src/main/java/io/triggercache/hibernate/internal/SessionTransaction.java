@@ -37,6 +37,8 @@ final class SessionTransaction implements SessionEventListener {
      */
     private transient java.util.List<Object[]> written;
     private transient java.util.List<EntityMetadata> writtenTypes;
+    /** The entity classes written in bulk in the current transaction (see {@link BulkWrites}). */
+    private transient Set<Class<?>> bulkTypes;
 
     SessionTransaction(ChangeSource source, SharedSessionContractImplementor session, ChangeSink sink) {
         this.source = source;
@@ -72,6 +74,15 @@ final class SessionTransaction implements SessionEventListener {
         m.recent.writing(this, id, copy);
     }
 
+    /** Rows of {@code types} were written in bulk: in flight until the transaction completes. */
+    void bulkWritten(Set<Class<?>> types) {
+        if (bulkTypes == null) {
+            bulkTypes = new java.util.LinkedHashSet<>();
+        }
+        bulkTypes.addAll(types);
+        source.bulkWriting(this, types);
+    }
+
     boolean wasInserted(Object entity) {
         return inserted != null && inserted.contains(entity);
     }
@@ -101,6 +112,11 @@ final class SessionTransaction implements SessionEventListener {
         java.util.List<EntityMetadata> types = writtenTypes;
         written = null;
         writtenTypes = null;
+        Set<Class<?>> bulk = bulkTypes;
+        bulkTypes = null;
+        if (bulk != null) {
+            source.bulkCompleted(this, bulk, committed);
+        }
         if (w != null) {
             long now = System.currentTimeMillis(); // after the commit: a view started before now may predate it
             for (int i = 0; i < w.size(); i++) {
