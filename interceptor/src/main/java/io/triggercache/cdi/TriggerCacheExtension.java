@@ -124,6 +124,12 @@ public class TriggerCacheExtension implements Extension {
         CacheStore store;
         boolean owned = false;
         ClassLoader application = Thread.currentThread().getContextClassLoader();
+        List<String> deadTriggers = PersistenceUnits.problems(application, definitions.values());
+        if (!deadTriggers.isEmpty()) {
+            InvalidDeclarationsException e = InvalidDeclarationsException.of(deadTriggers);
+            event.addDeploymentProblem(new DeploymentException(e.getMessage(), e));
+            return;
+        }
         try {
             CacheStore appStore = reference(beans, CacheStore.class, null, storeBeans);
             if (appStore != null) {

@@ -17,6 +17,11 @@ public final class InvalidDeclarationsException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
+    /** The exception for {@code problems} found outside the engine (the deployment's persistence units). */
+    public static InvalidDeclarationsException of(List<String> problems) {
+        return new InvalidDeclarationsException(problems);
+    }
+
     /** The problems, one message each, in declaration order. */
     public List<String> problems() {
         return problems;

@@ -99,7 +99,7 @@ public final class ChangeSource {
             sink = l == null ? null : ChangeSinks.find(l);
         }
         if (sink == null) {
-            return; // a CDI sink is not reachable this early; the engine's coverage check is the lead's (see the report)
+            return; // a CDI sink is not reachable this early: the extension checked persistence.xml at deployment (PersistenceUnits)
         }
         java.util.List<String> watched = new java.util.ArrayList<>();
         for (Class<?> type : mapped) {
