@@ -33,12 +33,16 @@ import org.jboss.weld.environment.se.WeldContainer;
 final class Oracle {
 
     /** What to run. */
-    record Settings(OracleDatabase database, long seconds, int threads, long seed) {
+    record Settings(OracleDatabase database, long seconds, int threads, long seed, long targetReads) {
 
-        /** From the system properties {@code oracle.seconds} and {@code oracle.threads}, with defaults. */
+        /**
+         * From the system properties {@code oracle.seconds} (the longest the run may take), {@code oracle.threads} and
+         * {@code oracle.target.reads} (stop earlier once that many reads were checked; 0, the default, runs the whole
+         * time), with defaults.
+         */
         static Settings of(OracleDatabase db, long defaultSeconds) {
             return new Settings(db, Long.getLong("oracle.seconds", defaultSeconds), Integer.getInteger("oracle.threads", 6),
-                    Long.getLong("oracle.seed", System.nanoTime()));
+                    Long.getLong("oracle.seed", System.nanoTime()), Long.getLong("oracle.target.reads", 0));
         }
     }
 
@@ -82,7 +86,8 @@ final class Oracle {
             world = new World(jpa, queries);
             world.seed(new Random(settings.seed()));
 
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.seconds());
+            long started = System.nanoTime();
+            long deadline = started + TimeUnit.SECONDS.toNanos(settings.seconds());
             ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < settings.threads(); t++) {
@@ -93,6 +98,7 @@ final class Oracle {
                 w.get(settings.seconds() + 120, TimeUnit.SECONDS);
             }
             pool.shutdown();
+            result.elapsedSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
 
             CacheStatistics statistics = container.select(CacheStatistics.class).get();
             for (MethodStatistics s : statistics.all()) {
@@ -109,7 +115,8 @@ final class Oracle {
     }
 
     private Void work(Random r, long deadline) {
-        while (System.nanoTime() < deadline) {
+        long target = settings.targetReads();
+        while (System.nanoTime() < deadline && (target <= 0 || result.checkedTotal.sum() < target)) {
             int x = r.nextInt(100);
             if (x < 45) {
                 checkedBatch(r);
@@ -326,10 +333,12 @@ final class Oracle {
         final Map<String, String> firstAbort = new ConcurrentHashMap<>();
         final Map<String, LongAdder> readErrors = new ConcurrentHashMap<>();
         final Map<String, String> firstReadError = new ConcurrentHashMap<>();
+        final LongAdder checkedTotal = new LongAdder();
         final LongAdder racingReads = new LongAdder();
         final LongAdder snapshotReaders = new LongAdder();
         final List<MethodStatistics> methodStatistics = new ArrayList<>();
         long commits;
+        long elapsedSeconds;
         Map<String, long[]> drops = Map.of();
         Map<String, Long> logCounts = Map.of();
         Map<String, String> logFirsts = Map.of();
@@ -345,6 +354,7 @@ final class Oracle {
 
         void checked(ReadSpec spec) {
             checked.get(spec).increment();
+            checkedTotal.increment();
         }
 
         void stale(ReadSpec spec, Set<Operation> kinds, String loader, String example) {

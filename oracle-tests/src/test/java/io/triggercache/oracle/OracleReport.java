@@ -43,8 +43,11 @@ final class OracleReport {
     static String summary(Oracle.OracleRun r) {
         long hits = r.hits();
         long misses = r.misses();
-        return String.format("oracle [%s, %d s, %d threads%s]: %,d reads checked, %,d stale, %,d commits, hit ratio %.1f%%, %,d read errors",
-                r.settings.database().description(), r.settings.seconds(), r.settings.threads(), mutation(),
+        String time = r.settings.targetReads() > 0
+                ? String.format("%d s (until %,d reads checked, at most %d s)", r.elapsedSeconds, r.settings.targetReads(), r.settings.seconds())
+                : String.format("%d s", r.settings.seconds());
+        return String.format("oracle [%s, %s, %d threads%s]: %,d reads checked, %,d stale, %,d commits, hit ratio %.1f%%, %,d read errors",
+                r.settings.database().description(), time, r.settings.threads(), mutation(),
                 r.checkedReads(), r.staleReads(), r.commits, 100.0 * hits / Math.max(1, hits + misses), r.readErrorCount());
     }
 
