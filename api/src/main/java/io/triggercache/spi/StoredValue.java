@@ -16,4 +16,14 @@ public interface StoredValue {
     default long storedAt() {
         return Long.MIN_VALUE;
     }
+
+    /**
+     * Whether the entry is current exactly while its own group and region are: its load used no other cached value
+     * ({@link LoadTicket#dependOn}). Only such an entry may be copied into another store under a ticket of its group
+     * alone (a store moving entries, {@code io.triggercache.jcache.FallbackStore}). The default, {@code false}, is
+     * for stores that do not say: their entries are then never copied.
+     */
+    default boolean selfContained() {
+        return false;
+    }
 }

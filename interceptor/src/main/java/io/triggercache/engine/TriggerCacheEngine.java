@@ -89,7 +89,7 @@ public final class TriggerCacheEngine implements ChangeSink, Invalidator, CacheS
         this.writes = new WritePath(d.triggers, transactions, b.clock, faults, unsafe, dropsPerMethod > 0, b.node);
         this.reads = new ReadPath(transactions, writes, b.clock, b.random, faults, unsafe);
         for (CachedMethod m : d.methods) {
-            m.region = store.region(new RegionSpec(m.name, m.cacheName, b.maxEntries.applyAsLong(m.cacheName), m.near));
+            m.region = store.region(spec(m, b.maxEntries.applyAsLong(m.cacheName)));
             m.drops = dropsPerMethod > 0 ? new DropLog(dropsPerMethod) : DropLog.OFF;
             byMethod.put(m.method, m);
             byName.put(m.name, m);
@@ -176,7 +176,7 @@ public final class TriggerCacheEngine implements ChangeSink, Invalidator, CacheS
         }
         Declarations d = Declarations.compileBlock(definition, instances);
         CachedMethod m = d.methods.get(0);
-        m.region = store.region(new RegionSpec(m.name, m.cacheName, maxEntries.applyAsLong(m.cacheName), m.near));
+        m.region = store.region(spec(m, maxEntries.applyAsLong(m.cacheName)));
         m.drops = dropsPerMethod > 0 ? new DropLog(dropsPerMethod) : DropLog.OFF;
         writes.addTriggers(d.triggers);
         CachedBlock block = new CachedBlock(m, reads, definition.groupParts());
@@ -411,5 +411,11 @@ public final class TriggerCacheEngine implements ChangeSink, Invalidator, CacheS
             LOG.log(System.Logger.Level.INFO, "TRIGGERCACHE-001 " + engine.summary());
             return engine;
         }
+    }
+
+    /** The region spec of {@code m}: the store may ask a key's group ({@link RegionSpec#groupOf}). */
+    private static RegionSpec spec(CachedMethod m, long maxEntries) {
+        return new RegionSpec(m.name, m.cacheName, maxEntries, m.near,
+                key -> key instanceof CacheKey k ? m.group(k) : null);
     }
 }

@@ -591,6 +591,11 @@ public final class EncodedRegion implements StoreRegion {
             }
         }
 
+        @Override
+        public boolean selfContained() {
+            return dependencies == null;
+        }
+
         /** Whether every token it was stamped under is current in the shared cache: one bulk read. */
         boolean readCurrent(SharedTokens shared) {
             long[] current = new long[checkKeys.length];

@@ -42,6 +42,11 @@ final class Entry implements StoredValue {
     }
 
     @Override
+    public boolean selfContained() {
+        return dependencies == null;
+    }
+
+    @Override
     public String toString() {
         return "Entry[group=" + group + ", expiresAt=" + expiresAt
                 + (dependencies == null ? "" : ", " + dependencies.length + " dependencies") + "]";
