@@ -133,6 +133,16 @@ public final class NodeMain {
                     }
                 }
             }
+            case "memcached" -> {
+                return io.triggercache.memcached.MemcachedStore.builder(settings.get("memcached.servers"))
+                        .codec(SerializationCodec.defaults())
+                        .near(NearMode.valueOf(settings.get("near")))
+                        .near("nearTitle", NearMode.NEAR)
+                        .near("offTitle", NearMode.OFF)
+                        .leasePeriod(Duration.ofMillis(Long.parseLong(settings.get("lease"))))
+                        .heartbeat(Duration.ofMillis(100))
+                        .build();
+            }
             default -> throw new IllegalArgumentException("unknown store " + kind);
         }
         return JCacheStore.builder(manager)
