@@ -44,6 +44,11 @@ final class Cause {
                 change.type(), change.id(), event, dirty, detail);
     }
 
+    /** The same change, fired by {@code other}: shares this cause's facts (no copy of the dirty properties). */
+    Cause withTrigger(CompiledTrigger other) {
+        return other == trigger ? this : new Cause(source, other, type, id, event, dirty, detail);
+    }
+
     static Cause bulk(Class<?> type, CompiledTrigger trigger) {
         return new Cause(CacheInspector.Source.BULK, trigger, type, null, null, null, "bulk DML on " + type.getSimpleName());
     }

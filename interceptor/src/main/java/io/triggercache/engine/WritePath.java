@@ -2,14 +2,11 @@ package io.triggercache.engine;
 
 import io.triggercache.Change;
 import io.triggercache.EntityEvent;
-import io.triggercache.CacheInspector;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -113,6 +110,7 @@ final class WritePath {
             return;
         }
         boolean applicationEvent = change.event() == null;
+        Cause first = null;   // the change's facts, read once and shared by the causes of every trigger it fires
         for (Match mt : matches(change.type())) {
             CompiledTrigger t = mt.trigger;
             if (t.applicationEvent != applicationEvent) {
@@ -122,7 +120,10 @@ final class WritePath {
                 if (!t.fires(change)) {
                     continue;
                 }
-                Cause cause = explaining() ? Cause.of(change, t, null) : null;
+                Cause cause = null;
+                if (explaining()) {
+                    cause = first == null ? (first = Cause.of(change, t, null)) : first.withTrigger(t);
+                }
                 if (t.dropsWholeMethod()) {
                     into.whole(t.target, cause);
                     continue;
@@ -288,14 +289,12 @@ final class WritePath {
         if (cause == null) {
             return;
         }
-        String line = cause.describe(group);
         if (recordDrops) {
-            m.drops.add(new CacheInspector.Drop(m.name, Optional.ofNullable(group).map(g -> java.util.Collections.unmodifiableList(new ArrayList<Object>(g))), cause.source, line,
-                    Optional.ofNullable(cause.trigger).map(t -> t.description), Instant.ofEpochMilli(clock.getAsLong()), node));
+            m.drops.add(m.name, group, cause, clock.getAsLong(), node);   // described when the inspector reads it
         }
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
             LOG.log(System.Logger.Level.DEBUG, "TRIGGERCACHE-040 dropped " + (group == null ? "every entry" : "group " + group)
-                    + " of " + m.name + ": " + line + (cause.trigger == null ? "" : " (trigger #" + cause.trigger.position + ")"));
+                    + " of " + m.name + ": " + cause.describe(group) + (cause.trigger == null ? "" : " (trigger #" + cause.trigger.position + ")"));
         }
     }
 

@@ -30,6 +30,14 @@ public final class Engines {
      * {@code owned}, as the extension does with the store it builds.
      */
     public static TriggerCacheEngine over(CacheStore store, boolean owned, long maxEntries, List<Method> methods) {
+        return over(store, owned, maxEntries, methods, -1);
+    }
+
+    /**
+     * As {@link #over(CacheStore, boolean, long, List)}, with the inspector's ring of recent drops holding
+     * {@code dropsPerMethod} per method (0: drops not recorded; negative: the engine's default).
+     */
+    public static TriggerCacheEngine over(CacheStore store, boolean owned, long maxEntries, List<Method> methods, int dropsPerMethod) {
         List<MethodDefinition> definitions = new ArrayList<>();
         for (Method m : methods) {
             Cached cached = m.getAnnotation(Cached.class);
@@ -38,10 +46,13 @@ public final class Engines {
             }
             definitions.add(new MethodDefinition(m.getDeclaringClass(), m, cached, false));
         }
-        return TriggerCacheEngine.builder()
+        TriggerCacheEngine.Builder builder = TriggerCacheEngine.builder()
                 .store(store, owned)
-                .maxEntries(cache -> maxEntries)
-                .build(definitions);
+                .maxEntries(cache -> maxEntries);
+        if (dropsPerMethod >= 0) {
+            builder.dropsPerMethod(dropsPerMethod);
+        }
+        return builder.build(definitions);
     }
 
     /** The public method {@code name} of {@code type} with the given parameter types. */
