@@ -136,19 +136,24 @@ final class Inspector implements CacheInspector {
         boolean reachable = true;
         boolean trusted = true;
         String detail = "store " + store;
-        for (CachedMethod m : all) {
+        if (!all.isEmpty()) {
+            CachedMethod first = all.get(0);
             try {
-                if (reachable) {
-                    m.region.get(new CacheKey.K1(m.name, PROBE));
-                    reachable = true;
-                }
-                trusted &= m.region.available();
+                first.region.get(new CacheKey.K1(first.name, PROBE));   // one read: the methods share the store
             } catch (RuntimeException e) {
                 reachable = false;
-                detail = "store " + store + " failed a read of " + m.name + ": " + e;
+                detail = "store " + store + " failed a read of " + first.name + ": " + e;
             }
+        }
+        for (CachedMethod m : all) {
             if (!reachable) {
                 break;
+            }
+            try {
+                trusted &= m.region.available();                        // local: what the node knows of its peers
+            } catch (RuntimeException e) {
+                reachable = false;
+                detail = "store " + store + " failed for " + m.name + ": " + e;
             }
         }
         if (reachable && !trusted) {
