@@ -101,6 +101,42 @@ public class HitBenchmark {
         }
     }
 
+    /**
+     * The same as {@link Ours} with triggercache-metrics bound to a Micrometer {@code SimpleMeterRegistry} bean (and
+     * its JMX MBeans registered): the meters read the counters when the registry is scraped, so a hit should cost
+     * what it costs without them (issue 13).
+     */
+    @State(Scope.Benchmark)
+    public static class OursWithMetrics {
+        WeldApp app;
+        HitService service;
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry;
+
+        @Setup(Level.Trial)
+        public void start(Choice choice) {
+            Provider p = Provider.of(choice.provider);
+            registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+            MeterRegistryProducer.current = registry;
+            app = WeldApp.start(p.newManager("b1-metrics"), List.of(new io.triggercache.metrics.internal.MetricsExtension()),
+                    HitService.class, MeterRegistryProducer.class);
+            service = app.bean(HitService.class);
+            for (int i = 0; i < 2; i++) {
+                service.one(42);
+            }
+            app.requireHits(HitService.ONE);
+            if (registry.find("triggercache.gets").tag("name", HitService.ONE).tag("result", "hit").functionCounter() == null) {
+                throw new IllegalStateException("triggercache-metrics bound no triggercache.gets meter for " + HitService.ONE
+                        + ": " + registry.getMeters().stream().map(m -> m.getId().toString()).toList());
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            app.close();
+            registry.close();
+        }
+    }
+
     /** triggercache in Weld SE over the chosen provider, an outer entry with {@code deps} dependencies. */
     @State(Scope.Benchmark)
     public static class Deps {
@@ -245,6 +281,11 @@ public class HitBenchmark {
 
     @Benchmark
     public Object triggercacheOne(Ours ours, Call c) {
+        return ours.service.one(c.id);
+    }
+
+    @Benchmark
+    public Object triggercacheOneWithMetrics(OursWithMetrics ours, Call c) {
         return ours.service.one(c.id);
     }
 
