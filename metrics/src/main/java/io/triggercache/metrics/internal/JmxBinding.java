@@ -12,8 +12,8 @@ import jakarta.inject.Inject;
 
 /**
  * Registers the {@link TriggerCacheJmx} MBeans in the platform MBean server when the application starts, and
- * unregisters them when it stops, unless the system property {@code triggercache.jmx} is {@code false}. Added by
- * {@link MetricsExtension}; not for direct use.
+ * unregisters them when it stops, unless the system property {@code triggercache.jmx} is {@code false}. A bean of
+ * the jar's bean archive, or added by {@link MetricsExtension} where the jar is not scanned; not for direct use.
  */
 @ApplicationScoped
 public class JmxBinding {

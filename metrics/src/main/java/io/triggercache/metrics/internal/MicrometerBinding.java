@@ -14,8 +14,8 @@ import jakarta.inject.Inject;
 /**
  * Binds {@link TriggerCacheMetrics} to the deployment's {@code MeterRegistry} bean when the application starts, and
  * removes its meters when the application stops. Nothing happens without a resolvable {@code MeterRegistry} bean, or
- * with the system property {@code triggercache.micrometer=false}. Added by {@link MetricsExtension} only when
- * Micrometer is present; not for direct use.
+ * with the system property {@code triggercache.micrometer=false}. A bean only when Micrometer is present (the jar's
+ * {@code beans.xml} excludes it otherwise, and {@link MetricsExtension} adds it only then); not for direct use.
  */
 @ApplicationScoped
 public class MicrometerBinding {
