@@ -118,6 +118,13 @@ public @interface Cached {
     boolean cacheNulls() default false;
 
     /**
+     * A condition under which a result is returned but not cached ({@link Unless}); the default caches every result
+     * (and {@code null} only with {@link #cacheNulls()}).
+     */
+    @Nonbinding
+    Class<? extends Unless> unless() default Unless.None.class;
+
+    /**
      * The JCache cache holding the entries. Default: one cache per method, named after it. Methods may
      * share a cache; their entries stay apart by name.
      */

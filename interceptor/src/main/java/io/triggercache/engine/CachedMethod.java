@@ -25,6 +25,8 @@ final class CachedMethod {
     final long ttlMillis;
     final double jitter;
     final boolean cacheNulls;
+    /** {@link io.triggercache.Cached#unless()}: results it accepts are returned but not stored; null for none. */
+    volatile io.triggercache.Unless unless;
     final Cached.Near near;
     /** Whether the method returns a {@code CompletionStage}: the completed value is cached, never the future. */
     final boolean async;

@@ -144,6 +144,9 @@ final class Declarations {
                 key.toArray(PropertyPath[]::new), suffixParts, suffix.toArray(PropertyPath[]::new),
                 ttl == null ? 0 : ttl.toMillis(), c.jitter(), c.cacheNulls(), c.near(),
                 CompletionStage.class.isAssignableFrom(m.getReturnType()));
+        if (c.unless() != io.triggercache.Unless.None.class) {
+            cm.unless = instance(where + "unless ", c.unless());
+        }
         Trigger[] ts = c.triggers();
         for (int i = 0; i < ts.length; i++) {
             compileTrigger(where, cm, ts[i], i + 1, suffix, c.suffix());

@@ -296,7 +296,7 @@ final class ReadPath {
                 t = beginLoad(m, mine);
             }
             boolean stored = !dirty && t != null && !m.owesInvalidation && (value != null || m.cacheNulls)
-                    && (!unsafe.tokens || fresh(m, t, since)) && put(m, key, t, value);
+                    && cacheable(m, value) && (!unsafe.tokens || fresh(m, t, since)) && put(m, key, t, value);
             if (!stored) {
                 abandon(m, key);
             }
@@ -338,8 +338,24 @@ final class ReadPath {
     }
 
     /** Whether a synchronous load's value, known to be fresh and clean, may be stored: see the class description. */
-    private static boolean storable(CachedMethod m, LoadFrame frame, Object value) {
-        return frame.ticket != null && !frame.spoiled && !m.owesInvalidation && (value != null || m.cacheNulls);
+    private boolean storable(CachedMethod m, LoadFrame frame, Object value) {
+        return frame.ticket != null && !frame.spoiled && !m.owesInvalidation && (value != null || m.cacheNulls) && cacheable(m, value);
+    }
+
+    /** Whether the method's {@code unless} condition lets {@code value} be stored (no condition: yes). */
+    private boolean cacheable(CachedMethod m, Object value) {
+        io.triggercache.Unless unless = m.unless;
+        if (unless == null) {
+            return true;
+        }
+        try {
+            return !unless.test(value);
+        } catch (RuntimeException e) {
+            m.errors.increment();
+            faults.warn("023 " + m.name, skipped -> "TRIGGERCACHE-023 the unless condition of " + m.name + " failed; the value was returned, not stored"
+                    + (skipped > 0 ? " (" + skipped + " more since the last report)" : "") + ": " + e, e);
+            return false;
+        }
     }
 
     /** Whether everything the load read ({@code since}) is newer than the last drop of its group. */
