@@ -36,6 +36,7 @@ case "$mode" in
     workload=(0.2 0.5 95/5)   # B4 seconds of warm-up and of measurement per cell, mixes
     near_engines=hazelcast    # B7 on one engine only (each contender starts its own two-node cluster)
     near=(-p deps=4)          # B7's dependency benchmark at one size (one more cluster start)
+    scaling=(-p store=concurrentHashMap,caffeine)   # B8 on the anchor and one store
     ;;
   quick)
     jmh=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
@@ -47,6 +48,7 @@ case "$mode" in
     workload=(2 4 99/1,95/5,80/20)
     hit=()
     near=()
+    scaling=()
     write=(20 200 5)
     ;;
   full)
@@ -59,6 +61,7 @@ case "$mode" in
     workload=(5 15 99/1,95/5,80/20)
     hit=()
     near=()
+    scaling=()
     write=(60 300 10)
     ;;
   *)
@@ -118,6 +121,8 @@ jmh_run b2-key 'KeyBenchmark'
 jmh_run b6-growth 'GrowthBenchmark' "${growth[@]}"
 jmh_run b6-dispatch 'DispatchBenchmark' "${dispatch[@]}"
 jvm_extra="$hazelcast_jvm" jmh_run b7-near-hit 'NearHitBenchmark' -p engine="$near_engines" "${near[@]}"
+# B8: 1, 2 and 4 threads in one run (one @Threads method each), so no -t here
+jmh_run b8-hit-scaling 'b8.HitScalingBenchmark' "${scaling[@]}"
 
 if selected Stampede; then
   echo "== b3-stampede ($(( $(date +%s) - start )) s)"

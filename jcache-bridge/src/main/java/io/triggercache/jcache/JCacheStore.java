@@ -1,5 +1,6 @@
 package io.triggercache.jcache;
 
+import io.triggercache.jcache.internal.CaffeineSupport;
 import io.triggercache.jcache.internal.EhcacheSupport;
 import io.triggercache.jcache.internal.EncodedRegion;
 import io.triggercache.jcache.internal.LocalTokenRegion;
@@ -79,7 +80,8 @@ import javax.cache.CacheManager;
  *
  * <h2>Use</h2>
  * <pre>{@code
- * CacheStore store = JCacheStore.embedded();                    // Ehcache 3, its own manager
+ * CacheStore store = JCacheStore.embedded();                    // Ehcache 3 (or -Dtriggercache.embedded=caffeine)
+ * CacheStore store = JCacheStore.embedded(EmbeddedProvider.CAFFEINE); // Caffeine's JCache, its own manager
  * CacheStore store = new JCacheStore(applicationCacheManager);  // any provider, placement detected
  * CacheStore store = JCacheStore.builder(manager).tokens(TokenPlacement.SHARED).build();
  * }</pre>
@@ -186,13 +188,42 @@ public final class JCacheStore implements CacheStore {
     }
 
     /**
-     * The embedded default: Ehcache 3 on heap, in a {@link CacheManager} of its own (a unique URI, so two
-     * deployments never share one), closed by {@link #close()}. Tokens are {@link TokenPlacement#LOCAL}.
+     * The embedded store: the provider the system property {@value EmbeddedProvider#PROPERTY} names
+     * ({@code ehcache}, the default, or {@code caffeine}), as {@link #embedded(EmbeddedProvider)} builds it.
      *
-     * @throws CacheException if Ehcache's JSR-107 provider cannot be loaded
+     * @throws IllegalArgumentException if the property names no provider
+     * @throws CacheException           if the provider's JSR-107 provider cannot be loaded
      */
     public static JCacheStore embedded() {
-        CacheManager manager = EhcacheSupport.newEmbeddedManager();
+        return embedded(EmbeddedProvider.fromSystemProperty());
+    }
+
+    /**
+     * An embedded store: entries on heap and by reference, in a {@link CacheManager} of its own (a unique URI, so
+     * two deployments never share one), closed by {@link #close()}. Each cache it creates holds at most its
+     * region's {@link RegionSpec#maxEntries()} entries, on either provider; tokens are
+     * {@link TokenPlacement#LOCAL}. {@link EmbeddedProvider#CAFFEINE} needs
+     * {@code com.github.ben-manes.caffeine:jcache} on the class path.
+     *
+     * @throws NullPointerException if {@code provider} is null
+     * @throws CacheException       if the provider's JSR-107 provider cannot be loaded (for Caffeine: not on the
+     *                              class path, with the dependency to add)
+     */
+    public static JCacheStore embedded(EmbeddedProvider provider) {
+        Objects.requireNonNull(provider, "provider");
+        CacheManager manager = switch (provider) {
+            case EHCACHE -> EhcacheSupport.newEmbeddedManager();
+            case CAFFEINE -> {
+                if (!Providers.hasCaffeine()) {
+                    throw new CacheException("the embedded store on Caffeine (" + EmbeddedProvider.PROPERTY
+                            + "=caffeine) needs Caffeine's JCache provider " + Providers.CAFFEINE + ", which is not on"
+                            + " the class path. Add com.github.ben-manes.caffeine:jcache " + Providers.caffeineVersion()
+                            + " (the version of Caffeine on the class path) to the application, or remove the property"
+                            + " to use Ehcache 3.");
+                }
+                yield CaffeineSupport.newEmbeddedManager();
+            }
+        };
         try {
             return new Builder(manager, true).build();
         } catch (RuntimeException e) {
@@ -385,7 +416,7 @@ public final class JCacheStore implements CacheStore {
         };
     }
 
-    /** The manager holding the caches: the one given, or the embedded one. */
+    /** The manager holding the caches: the one given, or the embedded one ({@link #embedded()}). */
     public CacheManager cacheManager() {
         return manager;
     }

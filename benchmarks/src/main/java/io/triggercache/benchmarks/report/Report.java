@@ -47,6 +47,7 @@ public final class Report {
         r.b6Dispatch();
         r.harness(dir.resolve("footprint.md"), "B6 heap per entry");
         r.b7();
+        ScalingTable.table(r.results).ifPresent(t -> r.md.append("### B8 hit throughput at 1, 2 and 4 threads (embedded stores)\n\n").append(t).append('\n'));
         Files.writeString(dir.resolve("report.md"), r.md, StandardCharsets.UTF_8);
         System.out.print(r.md);
     }

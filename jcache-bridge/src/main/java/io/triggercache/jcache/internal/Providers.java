@@ -86,6 +86,26 @@ public final class Providers {
         return configuration;
     }
 
+    /** Whether Caffeine's JCache provider is visible to the class loader that loaded this class. */
+    public static boolean hasCaffeine() {
+        try {
+            Class.forName(CAFFEINE, false, Providers.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
+     * The version of the Caffeine the library uses for its token map (its jar's {@code Implementation-Version}), which
+     * Caffeine's JCache must match; {@code "(the same version as com.github.ben-manes.caffeine:caffeine)"} if the jar
+     * does not say.
+     */
+    public static String caffeineVersion() {
+        String version = com.github.benmanes.caffeine.cache.Caffeine.class.getPackage().getImplementationVersion();
+        return version != null ? version : "(the same version as com.github.ben-manes.caffeine:caffeine)";
+    }
+
     /** The class name of the manager's provider, or "" if it has none. */
     public static String providerClass(CacheManager manager) {
         CachingProvider provider = manager.getCachingProvider();
