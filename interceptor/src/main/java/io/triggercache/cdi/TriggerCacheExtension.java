@@ -47,7 +47,8 @@ import javax.cache.CacheManager;
  * <p>The store is, in order of preference: a bean of type {@link CacheStore}; a JCache store over a bean
  * of type {@link CacheManager} that the application itself declares (its class loaded by the deployment's
  * class loader: a server's own {@code CacheManager} bean, such as Payara's Hazelcast, is not adopted
- * silently; produce a {@code CacheStore} over it to use it); an embedded Ehcache 3 store. Each cache
+ * silently; produce a {@code CacheStore} over it to use it); the embedded store (Ehcache 3, or Caffeine's JCache with
+ * {@code -Dtriggercache.embedded=caffeine}). Each cache
  * the store creates is bounded by the system property {@code triggercache.cache.<cache>.max-entries},
  * else {@code triggercache.max-entries}, else 10,000 entries.
  *
