@@ -9,7 +9,7 @@ package io.triggercache.spi;
 public interface LoadTicket {
 
     /**
-     * The time, in epoch milliseconds ({@link System#currentTimeMillis()}), of the latest invalidation of the
+     * The time, in epoch nanoseconds by {@link ViewClock#now()} (taken after the invalidating commit), of the latest invalidation of the
      * ticket's group or of its whole region that the store knew of when the ticket was taken, raised by the
      * store's allowance for clock differences between the nodes that write it (zero for a store only this JVM
      * writes). Where the store cannot tell when the group was last invalidated (its record was evicted, or never

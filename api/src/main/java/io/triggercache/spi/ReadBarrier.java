@@ -20,7 +20,7 @@ public interface ReadBarrier {
     void beforeRead();
 
     /**
-     * The earliest time, in epoch milliseconds ({@link System#currentTimeMillis()}), from which data that a load
+     * The earliest time, in epoch nanoseconds by {@link ViewClock#now()}, taken before the view's first read, from which data that a load
      * on the calling thread may read could date, or {@link Long#MAX_VALUE} when this source holds no older
      * snapshot for the thread (everything read through it is read as committed at the moment of reading).
      *

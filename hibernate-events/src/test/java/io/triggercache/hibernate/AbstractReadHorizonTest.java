@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.triggercache.spi.ViewClock;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
@@ -120,13 +121,13 @@ abstract class AbstractReadHorizonTest {
         em.getTransaction().begin();
         assertThat(sink.readsSince()).as("a transaction that read nothing holds nothing").isEqualTo(NONE);
 
-        long t0 = System.currentTimeMillis();
+        long t0 = ViewClock.now();
         em.find(Post.class, postId);                                   // db hit: the view starts
-        long t1 = System.currentTimeMillis();
+        long t1 = ViewClock.now();
         long horizon = sink.readsSince();
         assertThat(horizon).isBetween(t0, t1);
 
-        long later = System.currentTimeMillis();
+        long later = ViewClock.now();
         em.createQuery("select count(p) from Post p", Long.class).getSingleResult();
         assertThat(sink.readsSince()).as("later statements of the same view do not move it").isEqualTo(horizon);
         assertThat(horizon).isLessThanOrEqualTo(later);
@@ -146,9 +147,9 @@ abstract class AbstractReadHorizonTest {
     void transactionCompletes_withEmptyContext_forgetsTheView() {
         EntityManager em = open();
         em.getTransaction().begin();
-        long t0 = System.currentTimeMillis();
+        long t0 = ViewClock.now();
         em.createQuery("select count(p) from Post p", Long.class).getSingleResult();
-        long t1 = System.currentTimeMillis();
+        long t1 = ViewClock.now();
         assertThat(sink.readsSince()).as("its snapshot under REPEATABLE READ starts here").isBetween(t0, t1);
 
         em.getTransaction().commit();
@@ -157,7 +158,7 @@ abstract class AbstractReadHorizonTest {
         em.getTransaction().begin();
         em.find(Post.class, postId);
         em.clear();
-        assertThat(sink.readsSince()).as("cleared inside a transaction: its snapshot remains").isBetween(t1, System.currentTimeMillis());
+        assertThat(sink.readsSince()).as("cleared inside a transaction: its snapshot remains").isBetween(t1, ViewClock.now());
         em.getTransaction().rollback();
         assertThat(sink.readsSince()).as("rolled back with an empty context").isEqualTo(NONE);
         em.close();
@@ -166,9 +167,9 @@ abstract class AbstractReadHorizonTest {
     @Test
     void autoCommitStatements_withEmptyContext_areEachFresh() {
         EntityManager em = open();
-        long t0 = System.currentTimeMillis();
+        long t0 = ViewClock.now();
         em.find(Post.class, postId);                                   // db hit: the post is managed as of this statement
-        long t1 = System.currentTimeMillis();
+        long t1 = ViewClock.now();
         long horizon = sink.readsSince();
         assertThat(horizon).isBetween(t0, t1);
 
@@ -178,14 +179,14 @@ abstract class AbstractReadHorizonTest {
         em.clear();
         assertThat(sink.readsSince()).isEqualTo(NONE);
 
-        long t2 = System.currentTimeMillis();
+        long t2 = ViewClock.now();
         em.createQuery("select count(p) from Post p", Long.class).getSingleResult();
-        long t3 = System.currentTimeMillis();
+        long t3 = ViewClock.now();
         assertThat(sink.readsSince()).isBetween(t2, t3);
 
-        long t4 = System.currentTimeMillis();
+        long t4 = ViewClock.now();
         em.createQuery("select max(p.id) from Post p", Long.class).getSingleResult();
-        long t5 = System.currentTimeMillis();
+        long t5 = ViewClock.now();
         assertThat(sink.readsSince()).as("outside a transaction, with nothing managed, a statement reads as of now")
                 .isBetween(t4, t5);
 
@@ -201,9 +202,9 @@ abstract class AbstractReadHorizonTest {
     @Test
     void autoCommitStatements_ofASessionThatNeverLoadedAnEntity_keepTheFirstViewUntilClose() {
         EntityManager em = open();
-        long t0 = System.currentTimeMillis();
+        long t0 = ViewClock.now();
         em.createQuery("select count(p) from Post p", Long.class).getSingleResult();
-        long t1 = System.currentTimeMillis();
+        long t1 = ViewClock.now();
         long horizon = sink.readsSince();
         assertThat(horizon).isBetween(t0, t1);
 
@@ -218,9 +219,9 @@ abstract class AbstractReadHorizonTest {
     void twoSessions_horizonIsTheOlderView() {
         EntityManager older = open();
         EntityManager newer = open();
-        long t0 = System.currentTimeMillis();
+        long t0 = ViewClock.now();
         older.find(Post.class, postId);
-        long t1 = System.currentTimeMillis();
+        long t1 = ViewClock.now();
         long olderView = sink.readsSince();
         assertThat(olderView).isBetween(t0, t1);
 
@@ -230,16 +231,16 @@ abstract class AbstractReadHorizonTest {
         newer.getTransaction().commit();
 
         older.close();
-        assertThat(sink.readsSince()).as("only the newer session's view is left").isBetween(t1, System.currentTimeMillis());
+        assertThat(sink.readsSince()).as("only the newer session's view is left").isBetween(t1, ViewClock.now());
         newer.close();
     }
 
     @Test
     void extendedContext_usedOnAnotherThread_carriesItsViewThere() throws Exception {
         EntityManager em = open();
-        long t0 = System.currentTimeMillis();
+        long t0 = ViewClock.now();
         em.find(Post.class, postId);                                   // db hit on this thread
-        long t1 = System.currentTimeMillis();
+        long t1 = ViewClock.now();
         long view = sink.readsSince();
         assertThat(view).isBetween(t0, t1);
 
@@ -259,9 +260,9 @@ abstract class AbstractReadHorizonTest {
         try (StatelessSession s = factory.openStatelessSession()) {
             opened.add(s::close);
             s.getTransaction().begin();
-            long t0 = System.currentTimeMillis();
+            long t0 = ViewClock.now();
             s.get(Post.class, postId);
-            long t1 = System.currentTimeMillis();
+            long t1 = ViewClock.now();
             long view = sink.readsSince();
             assertThat(view).isBetween(t0, t1);
             s.get(Post.class, postId);
@@ -269,9 +270,9 @@ abstract class AbstractReadHorizonTest {
             s.getTransaction().commit();
             assertThat(sink.readsSince()).as("no persistence context: the snapshot ended with the transaction").isEqualTo(NONE);
 
-            long t2 = System.currentTimeMillis();
+            long t2 = ViewClock.now();
             s.get(Post.class, postId);
-            long t3 = System.currentTimeMillis();
+            long t3 = ViewClock.now();
             assertThat(sink.readsSince()).isBetween(t2, t3);
         }
         assertThat(sink.readsSince()).isEqualTo(NONE);

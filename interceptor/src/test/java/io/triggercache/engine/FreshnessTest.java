@@ -49,7 +49,7 @@ class FreshnessTest {
     void loadThroughSnapshotOlderThanTheDrop_isReturnedToItsCaller_butNotStored() throws Exception {
         service.committed.put(42L, "v1");
         assertThat(h.call("comments", 42L)).isEqualTo("v1");             // db hit, stored
-        long snapshotTaken = System.currentTimeMillis() - 1;
+        long snapshotTaken = io.triggercache.spi.ViewClock.now() - 1;
         service.snapshot.set(Map.of(42L, "v1"));                         // this thread's persistence context holds v1
         barrier.since.set(snapshotTaken);
 
@@ -71,7 +71,7 @@ class FreshnessTest {
     @Test
     void callerJoiningALoadThroughAnOldSnapshot_getsAFreshValue_notTheSnapshots() throws Exception {
         service.committed.put(42L, "v1");
-        long snapshotTaken = System.currentTimeMillis() - 1;
+        long snapshotTaken = io.triggercache.spi.ViewClock.now() - 1;
         service.committed.put(42L, "v2");
         h.commit(insert(Comment.class, 7L, "id", 7L, "post", post42));    // committed after the snapshot was taken
 
@@ -99,7 +99,7 @@ class FreshnessTest {
     void loadThatReadNothingOld_isStored() throws Exception {
         service.committed.put(42L, "v1");
         h.commit(insert(Comment.class, 7L, "id", 7L, "post", post42));    // a drop in the past
-        barrier.since.set(System.currentTimeMillis() + 60_000);           // everything read after it
+        barrier.since.set(io.triggercache.spi.ViewClock.now() + 60_000_000_000L); // everything read after it (ns)
         assertThat(h.call("comments", 42L)).isEqualTo("v1");             // db hit, stored
         assertThat(h.call("comments", 42L)).isEqualTo("v1");             // cache hit
         assertThat(stats().loads()).isEqualTo(1);

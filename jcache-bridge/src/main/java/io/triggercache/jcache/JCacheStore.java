@@ -1,5 +1,6 @@
 package io.triggercache.jcache;
 
+import io.triggercache.spi.ViewClock;
 import io.triggercache.jcache.internal.CaffeineSupport;
 import io.triggercache.jcache.internal.EhcacheSupport;
 import io.triggercache.jcache.internal.EncodedRegion;
@@ -304,7 +305,7 @@ public final class JCacheStore implements CacheStore {
         }
         // tokens first: from here on no entry stamped before is current, whatever the clears below meet
         if (localTokens != null) {
-            localTokens.clear(clock.millis());
+            localTokens.clear(ViewClock.now(clock));
         }
         for (StoreRegion region : regions.values()) {
             region.resetEpoch();
@@ -359,7 +360,7 @@ public final class JCacheStore implements CacheStore {
             }
         }
         if (localTokens != null) {
-            localTokens.clear(clock.millis());
+            localTokens.clear(ViewClock.now(clock));
         }
         regions.clear();
         caches.clear();
@@ -647,9 +648,10 @@ public final class JCacheStore implements CacheStore {
         }
 
         /**
-         * The clock that stamps invalidations with their time ({@link java.time.Clock#millis()}, compared with
-         * {@link io.triggercache.spi.ReadBarrier#readsSince()}, which reads {@link System#currentTimeMillis()}).
-         * Default {@link Clock#systemUTC()}; tests give one they move by hand.
+         * The clock that stamps invalidations with their time, in nanoseconds, compared with
+         * {@link io.triggercache.spi.ReadBarrier#readsSince()}: for the system clock (the default,
+         * {@link Clock#systemUTC()}) {@link ViewClock#now()}, strictly increasing in the JVM; for another clock (tests
+         * give one they move by hand) its instant in nanoseconds.
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");

@@ -137,7 +137,7 @@ public abstract class StoreContractTest {
 
     /** The store's clock margin in milliseconds: 0 under {@code LOCAL}, the default 500 under {@code SHARED}. */
     protected long margin() {
-        return store.clockMargin().toMillis();
+        return store.clockMargin().toNanos();                 // invalidation times are in nanoseconds (ViewClock)
     }
 
     protected Region region(String name) {
@@ -689,7 +689,7 @@ public abstract class StoreContractTest {
     void invalidatedAt_afterInvalidateGroup_isTheTimeOfTheInvalidationPlusTheMargin() {
         Region comments = region("comments");
         comments.beginLoad(List.of(1));                       // the group's token exists
-        long invalidated = clock.advance(1_000);
+        long invalidated = 1_000_000 * clock.advance(1_000);    // ms -> the store's nanoseconds
 
         comments.invalidateGroup(List.of(1));                 // a commit dropped post 1's comments
         clock.advance(1_000);
@@ -703,7 +703,7 @@ public abstract class StoreContractTest {
     void invalidatedAt_afterInvalidateAll_isTheTimeOfTheInvalidationForEveryGroup() {
         Region comments = region("comments");
         comments.beginLoad(List.of(1));
-        long invalidated = clock.advance(1_000);
+        long invalidated = 1_000_000 * clock.advance(1_000);    // ms -> the store's nanoseconds
 
         comments.invalidateAll();                             // bulk DML on Comment
         clock.advance(1_000);
@@ -716,7 +716,7 @@ public abstract class StoreContractTest {
     void invalidatedAt_afterClear_isTheTimeOfTheClear() {
         Region comments = region("comments");
         comments.beginLoad(List.of(1));
-        long cleared = clock.advance(1_000);
+        long cleared = 1_000_000 * clock.advance(1_000);
 
         store.clear();
         clock.advance(1_000);
@@ -727,7 +727,7 @@ public abstract class StoreContractTest {
     @Test
     void invalidatedAt_ofGroupNeverInvalidated_isTheFloorUnderLocalAndTheTokensCreationUnderShared() {
         Region comments = region("comments");
-        long created = clock.millis();
+        long created = 1_000_000 * clock.millis();
 
         LoadTicket first = comments.beginLoad(List.of(1));
         clock.advance(60_000);
@@ -762,7 +762,7 @@ public abstract class StoreContractTest {
         JCacheStore tiny = tinyStore();
         Region comments = tiny.region(new RegionSpec("comments", "tiny-entries", 1_000));
         comments.beginLoad(List.of(-1));                      // the region's epoch exists
-        long invalidated = clock.advance(1_000);
+        long invalidated = 1_000_000 * clock.advance(1_000);    // ms -> the store's nanoseconds
         for (int post = 0; post < 50; post++) {
             comments.invalidateGroup(List.of(post));          // 50 tokens written, at most 4 kept
         }
@@ -775,7 +775,7 @@ public abstract class StoreContractTest {
                 // evicted or kept, each answers the invalidation: the floor remembers the evicted ones
                 assertThat(answer).as("group %s", post).isEqualTo(invalidated);
             } else {
-                assertThat(answer).as("group %s", post).isGreaterThanOrEqualTo(invalidated + tiny.clockMargin().toMillis());
+                assertThat(answer).as("group %s", post).isGreaterThanOrEqualTo(invalidated + tiny.clockMargin().toNanos());
             }
         }
     }

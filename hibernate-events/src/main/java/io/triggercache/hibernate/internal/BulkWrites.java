@@ -18,12 +18,12 @@ import java.util.Map;
  * the comparison errs toward reporting. Bulk writes on other nodes are not seen (use {@code @Version}, which a
  * bulk statement must then increment: {@code update versioned}).
  *
- * <p>Bounded: a write in flight is forgotten at its completion, or after {@value #KEEP_MILLIS} ms should no
+ * <p>Bounded: a write in flight is forgotten at its completion, or after 10 minutes ({@value #KEEP_NANOS} ns) should no
  * completion ever come. Thread-safe (one lock; touched only by bulk writes and by the writes after them).
  */
 final class BulkWrites {
 
-    static final long KEEP_MILLIS = RecentCommits.KEEP_MILLIS;
+    static final long KEEP_NANOS = RecentCommits.KEEP_NANOS;
 
     private long lastCompleted = Long.MIN_VALUE;
     private final Map<Object, Long> inFlight = new IdentityHashMap<>(4);
@@ -50,13 +50,13 @@ final class BulkWrites {
      * either may be null) whose view started at {@code since} may overwrite a state a bulk write left.
      */
     synchronized boolean mayOverwrite(Object writer, Object alsoWriter, long since, long now) {
-        if (lastCompleted >= since && now - lastCompleted <= KEEP_MILLIS) {
+        if (lastCompleted >= since && now - lastCompleted <= KEEP_NANOS) {
             return true;
         }
         boolean found = false;
         for (var it = inFlight.entrySet().iterator(); it.hasNext();) {
             Map.Entry<Object, Long> e = it.next();
-            if (now - e.getValue() > KEEP_MILLIS) {
+            if (now - e.getValue() > KEEP_NANOS) {
                 it.remove();
             } else if (e.getKey() != writer && e.getKey() != alsoWriter) {
                 found = true;

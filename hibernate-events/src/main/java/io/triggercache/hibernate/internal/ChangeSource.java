@@ -1,5 +1,6 @@
 package io.triggercache.hibernate.internal;
 
+import io.triggercache.spi.ViewClock;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -347,7 +348,7 @@ public final class ChangeSource {
         if (session == null) {
             // a Hibernate 6.6 StatelessSession event carries no session, so its commit is not seen: remember the state
             // now; should it roll back, a later write is taken for a lost update and drops one group too many
-            m.recent.committed(id, m.committedCopy(state), System.currentTimeMillis());
+            m.recent.committed(id, m.committedCopy(state), ViewClock.now());
             return;
         }
         if (session.isTransactionInProgress()) {
@@ -356,7 +357,7 @@ public final class ChangeSource {
                 tx.written(m, id, state);
             }
         } else {
-            m.recent.committed(id, m.committedCopy(state), System.currentTimeMillis());
+            m.recent.committed(id, m.committedCopy(state), ViewClock.now());
         }
     }
 
@@ -369,7 +370,7 @@ public final class ChangeSource {
         if (m.recent == null || loaded == null) {
             return java.util.List.of();
         }
-        java.util.List<Object[]> states = m.recent.overwritable(id, existingTransaction(session), System.currentTimeMillis());
+        java.util.List<Object[]> states = m.recent.overwritable(id, existingTransaction(session), ViewClock.now());
         if (states.isEmpty()) {
             return states;
         }
@@ -409,7 +410,7 @@ public final class ChangeSource {
 
     /** {@code writer}'s transaction wrote rows of {@code types} in bulk; it has not completed. */
     void bulkWriting(Object writer, Set<Class<?>> types) {
-        long now = System.currentTimeMillis();
+        long now = ViewClock.now();
         for (Class<?> type : types) {
             bulkWrites.computeIfAbsent(type, t -> new BulkWrites()).writing(writer, now);
         }
@@ -417,7 +418,7 @@ public final class ChangeSource {
 
     /** Rows of {@code types} were written in bulk and committed (no transaction, or one that may have auto-committed). */
     void bulkCommitted(Set<Class<?>> types) {
-        long now = System.currentTimeMillis();
+        long now = ViewClock.now();
         for (Class<?> type : types) {
             bulkWrites.computeIfAbsent(type, t -> new BulkWrites()).committed(now);
         }
@@ -443,7 +444,7 @@ public final class ChangeSource {
 
     /** {@code writer}'s transaction, which wrote rows of {@code types} in bulk, completed. */
     void bulkCompleted(Object writer, Set<Class<?>> types, boolean committed) {
-        long now = System.currentTimeMillis(); // after the commit: a view started before now may predate it
+        long now = ViewClock.now(); // after the commit: a view started before now may predate it
         for (Class<?> type : types) {
             BulkWrites b = bulkWrites.get(type);
             if (b != null) {
@@ -468,7 +469,7 @@ public final class ChangeSource {
         Object tx = existingTransaction(session);
         // no view known: the session may hold anything it read earlier
         long since = activity == null ? Long.MIN_VALUE : activity.since();
-        long now = System.currentTimeMillis();
+        long now = ViewClock.now();
         for (Class<?> t = m.type; t != null && t != Object.class; t = t.getSuperclass()) {
             BulkWrites b = bulkWrites.get(t);
             if (b != null && b.mayOverwrite(tx, activity, since, now)) {

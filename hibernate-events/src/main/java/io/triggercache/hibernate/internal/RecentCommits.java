@@ -20,7 +20,7 @@ import java.util.Map;
  * overwritten too; should that transaction roll back, one group too many drops.
  *
  * <p>Bounded: at most {@value #MAX_ENTRIES} identifiers per entity type (the oldest forgotten first), each
- * committed state for at most {@value #KEEP_MILLIS} ms; a state in flight until its transaction completes (at most
+ * committed state for at most 10 minutes ({@value #KEEP_NANOS} ns); a state in flight until its transaction completes (at most
  * {@value #MAX_ENTRIES} identifiers too). A transaction whose load predates a commit it overwrites by more than
  * that, or on another node, is not caught: use {@code @Version}. Thread-safe (one lock; touched only by writes of
  * watched, unversioned entities).
@@ -28,7 +28,7 @@ import java.util.Map;
 final class RecentCommits {
 
     static final int MAX_ENTRIES = 1024;
-    static final long KEEP_MILLIS = 10 * 60 * 1000L;
+    static final long KEEP_NANOS = 10 * 60 * 1_000_000_000L;   // ViewClock nanoseconds: 10 minutes
 
     private record Committed(long at, Object[] state) {
     }
@@ -85,15 +85,15 @@ final class RecentCommits {
     }
 
     /**
-     * The states of {@code id} another write may overwrite: the last committed in the last {@value #KEEP_MILLIS}
-     * ms, and those written by transactions other than {@code writer}'s that have not completed yet (possibly
+     * The states of {@code id} another write may overwrite: the last committed in the last 10
+     * minutes, and those written by transactions other than {@code writer}'s that have not completed yet (possibly
      * empty; {@code writer} may be null).
      */
     synchronized List<Object[]> overwritable(Object id, Object writer, long now) {
         List<Object[]> states = null;
         Committed c = byId.get(id);
         if (c != null) {
-            if (now - c.at > KEEP_MILLIS) {
+            if (now - c.at > KEEP_NANOS) {
                 byId.remove(id);
             } else {
                 states = new ArrayList<>(2);

@@ -1,5 +1,6 @@
 package io.triggercache.hibernate.internal;
 
+import io.triggercache.spi.ViewClock;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -148,7 +149,7 @@ public final class SessionActivity implements SessionEventListener {
 
     // ---- the view -------------------------------------------------------------------------------------------
 
-    /** The start of this session's view in epoch milliseconds, or {@link #NONE}. */
+    /** The start of this session's view in epoch nanoseconds ({@link ViewClock}), or {@link #NONE}. */
     long since() {
         return since;
     }
@@ -164,13 +165,13 @@ public final class SessionActivity implements SessionEventListener {
      */
     private void reads(ThreadState state) {
         if (since == NONE) {
-            since = System.currentTimeMillis();
+            since = ViewClock.now();
             attach(state);
             return;
         }
         SharedSessionContractImplementor s = session;
         if (s != null && !s.isTransactionInProgress() && holdsNothing(s)) {
-            since = System.currentTimeMillis();
+            since = ViewClock.now();
         }
         if (owner != state) {
             attach(state);

@@ -1,5 +1,6 @@
 package io.triggercache.hibernate.internal;
 
+import io.triggercache.spi.ViewClock;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -118,7 +119,7 @@ final class SessionTransaction implements SessionEventListener {
             source.bulkCompleted(this, bulk, committed);
         }
         if (w != null) {
-            long now = System.currentTimeMillis(); // after the commit: a view started before now may predate it
+            long now = ViewClock.now(); // after the commit: a view started before now may predate it
             for (int i = 0; i < w.size(); i++) {
                 types.get(i).recent.completed(this, w.get(i)[0], (Object[]) w.get(i)[1], committed, now);
             }

@@ -21,7 +21,7 @@ final class Bytes {
 
     /**
      * A group token or epoch as stored in the token cache: the token and the time of the invalidation that
-     * created it (epoch milliseconds), sixteen bytes.
+     * created it (epoch nanoseconds, {@link io.triggercache.spi.ViewClock}), sixteen bytes.
      */
     static String stamped(long token, long invalidatedAt) {
         byte[] bytes = new byte[16];
@@ -47,7 +47,10 @@ final class Bytes {
 
     /**
      * The invalidation time of a {@linkplain #stamped stamped} token-cache value, or {@code unknown} for an
-     * unstamped one (an eight-byte token written by an earlier version of the store).
+     * unstamped one (an eight-byte token written by an earlier version of the store). A time below
+     * {@link #LEGACY_MILLIS_BELOW} was written in epoch milliseconds by a version before 0.1.0's nanosecond
+     * clock (a node not yet upgraded in a rolling upgrade): it is read as that millisecond's last nanosecond,
+     * never earlier than the drop it records.
      */
     static long invalidatedAt(Object value, long unknown) {
         if (!(value instanceof String s) || s.length() != 16) {
@@ -57,8 +60,14 @@ final class Bytes {
         for (int i = 8; i < 16; i++) {
             at = (at << 8) | (s.charAt(i) & 0xFF);
         }
-        return at;
+        return at > 0 && at < LEGACY_MILLIS_BELOW ? at * 1_000_000 + 999_999 : at;
     }
+
+    /**
+     * A day after the epoch in nanoseconds: a stamp below it (and above zero) is in epoch milliseconds (which reach
+     * it only in the year 5138).
+     */
+    static final long LEGACY_MILLIS_BELOW = 100_000_000_000_000L;   // 1e14: 1970-01-02 in ns, 5138 in ms
 
     static String string(byte[] bytes) {
         return new String(bytes, StandardCharsets.ISO_8859_1);

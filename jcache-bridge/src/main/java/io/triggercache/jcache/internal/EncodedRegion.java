@@ -75,7 +75,7 @@ public final class EncodedRegion implements StoreRegion {
     private final StoreCodec codec;
     private final NearMode mode;
     private final long leaseMillis;
-    private final long clockMarginMillis;
+    private final long clockMarginNanos;   // added to a drop's time (ViewClock nanoseconds)
     private final String epochKey;
     private final com.github.benmanes.caffeine.cache.Cache<Object, NearEntry> nearCache;
     private final ConcurrentMap<Object, NearEntry> near;
@@ -105,7 +105,7 @@ public final class EncodedRegion implements StoreRegion {
         this.shared = shared;
         this.codec = codec;
         this.leaseMillis = leaseMillis;
-        this.clockMarginMillis = clockMarginMillis;
+        this.clockMarginNanos = Math.multiplyExact(clockMarginMillis, 1_000_000L);
         this.heldLeases = Caffeine.newBuilder().maximumSize(Math.max(16, maxEntries))
                 .expireAfterWrite(java.time.Duration.ofMillis(Math.max(1, leaseMillis))).executor(Runnable::run)
                 .<String, String>build().asMap();
@@ -256,7 +256,7 @@ public final class EncodedRegion implements StoreRegion {
         String groupKey = KeyEncoder.group(name, group);
         Token groupToken = shared.getOrCreate(groupKey);
         Token epoch = shared.getOrCreate(epochKey);
-        long invalidatedAt = Math.max(groupToken.invalidatedAt(), epoch.invalidatedAt()) + clockMarginMillis;
+        long invalidatedAt = Math.max(groupToken.invalidatedAt(), epoch.invalidatedAt()) + clockMarginNanos;
         return new EncodedTicket(this, groupKey, groupToken.value(), epoch.value(), changesBefore, invalidatedAt);
     }
 

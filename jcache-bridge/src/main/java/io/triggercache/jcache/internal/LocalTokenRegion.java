@@ -1,5 +1,6 @@
 package io.triggercache.jcache.internal;
 
+import io.triggercache.spi.ViewClock;
 import java.time.Clock;
 
 import javax.cache.Cache;
@@ -43,13 +44,13 @@ public final class LocalTokenRegion extends TokenRegion {
 
     @Override
     void replaceGroupToken(GroupKey group) {
-        groupTokens.invalidate(group, tokens, clock.millis());
+        groupTokens.invalidate(group, tokens, ViewClock.now(clock));
     }
 
     @Override
     public synchronized void invalidateAll() {
         // synchronized: of two concurrent calls, the second's time is never below the first's
-        epoch = new Token(tokens.next(), Math.max(clock.millis(), epoch.invalidatedAt()));
+        epoch = new Token(tokens.next(), Math.max(ViewClock.now(clock), epoch.invalidatedAt()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.triggercache.jcache.internal;
 
+import io.triggercache.spi.ViewClock;
 import java.time.Clock;
 
 import javax.cache.Cache;
@@ -50,10 +51,10 @@ public final class SharedTokenRegion extends TokenRegion {
         Object current = tokenCache.get(key);
         long value = Bytes.token(current);
         if (value != 0) {
-            return new Token(value, Bytes.invalidatedAt(current, clock.millis()));
+            return new Token(value, Bytes.invalidatedAt(current, ViewClock.now(clock)));
         }
         long fresh = tokens.next();
-        long now = clock.millis();
+        long now = ViewClock.now(clock);
         if (tokenCache.putIfAbsent(key, Bytes.stamped(fresh, now))) {
             return new Token(fresh, now);
         }
@@ -66,12 +67,12 @@ public final class SharedTokenRegion extends TokenRegion {
 
     @Override
     void replaceGroupToken(GroupKey group) {
-        tokenCache.put(group, Bytes.stamped(tokens.next(), clock.millis()));
+        tokenCache.put(group, Bytes.stamped(tokens.next(), ViewClock.now(clock)));
     }
 
     @Override
     public void invalidateAll() {
-        tokenCache.put(epochKey, Bytes.stamped(tokens.next(), clock.millis()));
+        tokenCache.put(epochKey, Bytes.stamped(tokens.next(), ViewClock.now(clock)));
     }
 
     @Override

@@ -89,7 +89,7 @@ public abstract sealed class TokenRegion implements StoreRegion permits LocalTok
     private final Cache<Object, Object> entries;
     final Tokens tokens;
     final Clock clock;
-    private final long clockMarginMillis;
+    private final long clockMarginNanos;   // added to a drop's time (ViewClock nanoseconds)
 
     TokenRegion(String name, String cacheName, Cache<Object, Object> entries, Tokens tokens, Clock clock,
                 long clockMarginMillis) {
@@ -98,7 +98,7 @@ public abstract sealed class TokenRegion implements StoreRegion permits LocalTok
         this.entries = Objects.requireNonNull(entries, "entries");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.clockMarginMillis = clockMarginMillis;
+        this.clockMarginNanos = Math.multiplyExact(clockMarginMillis, 1_000_000L);
     }
 
     @Override
@@ -128,7 +128,7 @@ public abstract sealed class TokenRegion implements StoreRegion permits LocalTok
         Token groupToken = groupToken(key);
         Token epoch = epoch();
         long invalidatedAt = Math.max(groupToken.invalidatedAt(), epoch.invalidatedAt());
-        return new Ticket(this, key, groupToken.value(), epoch.value(), invalidatedAt + clockMarginMillis);
+        return new Ticket(this, key, groupToken.value(), epoch.value(), invalidatedAt + clockMarginNanos);
     }
 
     @Override
