@@ -26,6 +26,12 @@ public final class Providers {
     /** The class name of Redisson's JSR-107 provider. */
     public static final String REDISSON = "org.redisson.jcache.JCachingProvider";
 
+    /** The class name of the memcached store's JSR-107 provider (triggercache-memcached). */
+    public static final String MEMCACHED = "io.triggercache.memcached.internal.MemcachedCachingProvider";
+
+    /** The class name of the Redis Cluster store's JSR-107 provider (triggercache-redis-cluster). */
+    public static final String REDIS_CLUSTER = "io.triggercache.rediscluster.internal.RedisClusterCachingProvider";
+
     /** The class name of Infinispan's embedded JSR-107 provider. */
     public static final String INFINISPAN = "org.infinispan.jcache.embedded.JCachingProvider";
 

@@ -1,5 +1,6 @@
 package io.triggercache.jcache.internal;
 
+import io.triggercache.spi.ViewClock;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.time.Clock;
@@ -253,7 +254,8 @@ public final class SharedTokens implements AutoCloseable {
 
     /**
      * The tokens stored under two keys; 0 for a missing one. One {@code getAll} (one round trip) where the
-     * provider answers it in one request (Redisson: one script). On Hazelcast, two {@code getAsync} sent
+     * provider answers it in one request (Redisson: one script; memcached: one multi-key {@code get}, sent to
+     * each server holding a key at once; Redis Cluster: one {@code MGET} per slot, sent together). On Hazelcast, two {@code getAsync} sent
      * together, then both awaited: one round trip's time, where its {@code getAll} runs a partition-iterating
      * operation that costs more than two single-key reads (about 190 us against 2 x 7-70 us measured here).
      * Two {@code get}s elsewhere: on Infinispan each JCache {@code get} is a locked read-write command
@@ -275,7 +277,8 @@ public final class SharedTokens implements AutoCloseable {
 
     /** The fastest way the cache's provider reads two keys: chosen once per store, see {@link #readTwo}. */
     private static PairReader pairReader(Cache<Object, Object> cache) {
-        if (Providers.REDISSON.equals(Providers.providerClass(cache.getCacheManager()))) {
+        String provider = Providers.providerClass(cache.getCacheManager());
+        if (Providers.REDISSON.equals(provider) || Providers.MEMCACHED.equals(provider) || Providers.REDIS_CLUSTER.equals(provider)) {
             return new PairReader() {
                 @Override
                 public void read(String first, String second, long[] into) {
@@ -357,10 +360,10 @@ public final class SharedTokens implements AutoCloseable {
         Object current = cache.get(key);
         long value = Bytes.token(current);
         if (value != 0) {
-            return new Token(value, Bytes.invalidatedAt(current, clock.millis()));
+            return new Token(value, Bytes.invalidatedAt(current, ViewClock.now(clock)));
         }
         long fresh = tokens.next();
-        long now = clock.millis();
+        long now = ViewClock.now(clock);
         if (cache.putIfAbsent(key, Bytes.stamped(fresh, now))) {
             return new Token(fresh, now);
         }
@@ -379,7 +382,7 @@ public final class SharedTokens implements AutoCloseable {
      */
     void replace(String key) {
         try {
-            cache.put(key, Bytes.stamped(tokens.next(), clock.millis()));
+            cache.put(key, Bytes.stamped(tokens.next(), ViewClock.now(clock)));
         } finally {
             dropLocal(key);
         }
