@@ -67,7 +67,8 @@ final class Inspector implements CacheInspector {
 
     @Override
     public List<Drop> lastDrops(String name) {
-        return byName.apply(name).drops.newestFirst();
+        CachedMethod m = byName.apply(name);
+        return m.drops.newestFirst(m.name, writes.node());
     }
 
     @Override
@@ -112,8 +113,8 @@ final class Inspector implements CacheInspector {
     }
 
     /** The newest remembered drop of {@code group} or of the whole method. */
-    private static Optional<Drop> lastDrop(CachedMethod m, List<?> group) {
-        for (Drop d : m.drops.newestFirst()) {
+    private Optional<Drop> lastDrop(CachedMethod m, List<?> group) {
+        for (Drop d : m.drops.newestFirst(m.name, writes.node())) {
             if (d.group().isEmpty() || (group != null && d.group().get().equals(group))) {
                 return Optional.of(d);
             }

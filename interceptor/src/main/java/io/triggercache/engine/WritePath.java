@@ -242,7 +242,8 @@ final class WritePath {
 
     /** Drops the given groups and whole methods (after a commit, or at once), each with its cause (or null). */
     void apply(Map<CachedMethod, Map<List<?>, Cause>> groups, Map<CachedMethod, Cause> whole) {
-        whole.forEach(this::dropAll);
+        long at = recordDrops ? clock.getAsLong() : 0;    // one time for the whole commit's drops
+        whole.forEach((m, cause) -> dropAll(m, cause, at));
         groups.forEach((m, gs) -> {
             if (whole.containsKey(m)) {
                 return;
@@ -258,7 +259,7 @@ final class WritePath {
                 try {
                     m.region.invalidateGroup(g);
                     m.invalidations.increment();
-                    dropped(m, g, e.getValue());
+                    dropped(m, g, e.getValue(), at);
                 } catch (RuntimeException fault) {
                     owe(m, fault);
                 }
@@ -267,11 +268,15 @@ final class WritePath {
     }
 
     void dropAll(CachedMethod m, Cause cause) {
+        dropAll(m, cause, recordDrops ? clock.getAsLong() : 0);
+    }
+
+    private void dropAll(CachedMethod m, Cause cause, long at) {
         m.flights.clear();
         try {
             m.region.invalidateAll();
             m.invalidations.increment();
-            dropped(m, null, cause);
+            dropped(m, null, cause, at);
         } catch (RuntimeException e) {
             owe(m, e);
         }
@@ -279,18 +284,23 @@ final class WritePath {
 
     // ------------------------------------------------------------------ what the inspector and the log see
 
+    /** The node this engine names in the drops it records. */
+    String node() {
+        return node;
+    }
+
     /** Whether causes are kept: the inspector records drops, or the DEBUG log of each drop is on. */
     private boolean explaining() {
         return recordDrops || LOG.isLoggable(System.Logger.Level.DEBUG);
     }
 
-    /** Records and logs an applied drop ({@code group} null: the whole method). */
-    private void dropped(CachedMethod m, List<?> group, Cause cause) {
+    /** Records and logs an applied drop ({@code group} null: the whole method), applied at {@code at} (epoch ms). */
+    private void dropped(CachedMethod m, List<?> group, Cause cause, long at) {
         if (cause == null) {
             return;
         }
         if (recordDrops) {
-            m.drops.add(m.name, group, cause, clock.getAsLong(), node);   // described when the inspector reads it
+            m.drops.add(group, cause, at);        // described when the inspector reads it
         }
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
             LOG.log(System.Logger.Level.DEBUG, "TRIGGERCACHE-040 dropped " + (group == null ? "every entry" : "group " + group)
