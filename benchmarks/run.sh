@@ -36,6 +36,7 @@ case "$mode" in
     workload=(0.2 0.5 95/5)   # B4 seconds of warm-up and of measurement per cell, mixes
     near_engines=hazelcast    # B7 on one engine only (each contender starts its own two-node cluster)
     near=(-p deps=4)          # B7's dependency benchmark at one size (one more cluster start)
+    sharded='ShardedHitBenchmark\.strictEngine'   # B7 on memcached and Redis Cluster: the STRICT hit only (about 15 s: each store's servers start once)
     scaling=(-p store=concurrentHashMap,caffeine)   # B8 on the anchor and one store
     ;;
   quick)
@@ -48,6 +49,7 @@ case "$mode" in
     workload=(2 4 99/1,95/5,80/20)
     hit=()
     near=()
+    sharded='ShardedHitBenchmark'
     scaling=()
     write=(20 200 5)
     ;;
@@ -61,6 +63,7 @@ case "$mode" in
     workload=(5 15 99/1,95/5,80/20)
     hit=()
     near=()
+    sharded='ShardedHitBenchmark'
     scaling=()
     write=(60 300 10)
     ;;
@@ -121,6 +124,20 @@ jmh_run b2-key 'KeyBenchmark'
 jmh_run b6-growth 'GrowthBenchmark' "${growth[@]}"
 jmh_run b6-dispatch 'DispatchBenchmark' "${dispatch[@]}"
 jvm_extra="$hazelcast_jvm" jmh_run b7-near-hit 'NearHitBenchmark' -p engine="$near_engines" "${near[@]}"
+# B7 on the sharded stores: memcached (3 servers) and Redis Cluster (3 masters, 3 replicas), started by the benchmark
+# on free loopback ports and stopped after it; a store whose server binaries are missing is skipped, with a message
+if selected 'ShardedHitBenchmark'; then
+  sharded_stores=()
+  if [[ -x /usr/bin/memcached ]]; then sharded_stores+=(memcached)
+  else echo "run.sh: B7 memcached rows skipped: /usr/bin/memcached not found (Debian package memcached)"; fi
+  if [[ -x /usr/bin/redis-server && -x /usr/bin/redis-cli ]]; then sharded_stores+=(rediscluster)
+  else echo "run.sh: B7 Redis Cluster rows skipped: /usr/bin/redis-server or /usr/bin/redis-cli not found (Debian package redis-server)"; fi
+  if (( ${#sharded_stores[@]} > 0 )); then
+    sharded_list="$(IFS=,; echo "${sharded_stores[*]}")"
+    jmh_run b7-sharded-hit "$sharded" -p store="$sharded_list"
+    java -cp "$cp" io.triggercache.benchmarks.b7.ShardedTable "$out/b7-sharded-hit.json" "$out/b7-sharded.md"
+  fi
+fi
 # B8: 1, 2 and 4 threads in one run (one @Threads method each), so no -t here
 jmh_run b8-hit-scaling 'b8.HitScalingBenchmark' "${scaling[@]}"
 

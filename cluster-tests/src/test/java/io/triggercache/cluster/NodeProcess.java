@@ -123,6 +123,11 @@ final class NodeProcess implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> call(command));
     }
 
+    /** The node's process id (to cut its connections only: {@link TcpProxy#cutFrom}). */
+    long pid() {
+        return process.pid();
+    }
+
     String title(long id) {
         return call("title " + id);
     }
